@@ -1,0 +1,2 @@
+// Benchmark harness placeholder; see Benchmarks/README.md.
+print("msnb benchmarks")

@@ -1,0 +1,40 @@
+# msnb — two commands for a fresh Debian machine with Swift 6.3:
+#   make demo   set up, build, run the tour notebook and show its output
+#   make test   set up, build, run the whole test suite and check every notebook
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MSNB := .build/debug/msnb
+
+.PHONY: setup build demo test bench clean
+
+# Installs what a fresh machine lacks: libedit-dev (for the REPL's line editor).
+setup:
+	@if ! [ -f /usr/include/editline/readline.h ]; then \
+	  echo "installing libedit-dev"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: setup
+	swift build --build-tests
+
+demo: setup
+	swift build --product msnb
+	@if [ -f Notebooks/01-tour.msnb ]; then \
+	  $(MSNB) run Notebooks/01-tour.msnb --out out/tour --format txt && cat out/tour/01-tour.txt; \
+	else \
+	  $(MSNB) inspect Notebooks/data/HolzingerSwineford1939.csv; \
+	fi
+
+test: build
+	swift test --skip-build
+	@if ls Notebooks/*.msnb >/dev/null 2>&1; then \
+	  for nb in $$(find Notebooks -name '*.msnb' | sort); do $(MSNB) check "$$nb" || exit 1; done; \
+	fi
+
+# Release-build benchmarks; see Benchmarks/README.md.
+bench: setup
+	swift build -c release --product MSNBench --product msnb
+	.build/release/MSNBench
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
+// Dependencies point one way (see docs/architecture.md):
+//   MSNTable → MSNStats → {MSNBoost, MSNSEM} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
+import PackageDescription
+
+let package = Package(
+    name: "msnb",
+    products: [
+        .executable(name: "msnb", targets: ["msnb"]),
+        .library(name: "MSNKernel", targets: ["MSNKernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Columnar table engine: typed buffers, validity bitmaps, CSV in and out.
+        .target(name: "MSNTable"),
+        // Numerics and statistics: dense matrices, decompositions, distributions, tests, linear models.
+        .target(name: "MSNStats", dependencies: ["MSNTable"]),
+        // Histogram gradient-boosted trees, evaluation metrics, TreeSHAP.
+        .target(name: "MSNBoost", dependencies: ["MSNTable", "MSNStats"]),
+        // Structural equation models in lavaan syntax.
+        .target(name: "MSNSEM", dependencies: ["MSNTable", "MSNStats"]),
+        // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
+        .target(name: "MSNLanguage"),
+        // Kernel: evaluator, session, builtins, rendering.
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM"]),
+        // Notebooks: .msnb format, batch runner, check.
+        .target(name: "MSNNotebook", dependencies: ["MSNKernel"]),
+        // libedit (Debian libedit-dev) as a system library.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive REPL: input assembly, completion, meta-commands, line reader.
+        .target(name: "MSNREPL", dependencies: ["MSNKernel", "MSNNotebook", "CEditLine"]),
+        // The command-line tool.
+        .executableTarget(name: "msnb", dependencies: [
+            "MSNKernel", "MSNNotebook", "MSNREPL", "MSNTable",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Release-build benchmark harness (not a test).
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
+
+        .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

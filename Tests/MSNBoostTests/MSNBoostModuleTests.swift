@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNBoost
+
+@Test func moduleName() {
+    #expect(MSNBoostModule.name == "MSNBoost")
+}

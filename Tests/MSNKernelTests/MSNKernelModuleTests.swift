@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNKernel
+
+@Test func moduleName() {
+    #expect(MSNKernelModule.name == "MSNKernel")
+}

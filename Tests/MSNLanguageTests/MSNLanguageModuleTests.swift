@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNLanguage
+
+@Test func moduleName() {
+    #expect(MSNLanguageModule.name == "MSNLanguage")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNNotebook
+
+@Test func moduleName() {
+    #expect(MSNNotebookModule.name == "MSNNotebook")
+}

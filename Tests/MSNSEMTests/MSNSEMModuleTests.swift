@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNSEM
+
+@Test func moduleName() {
+    #expect(MSNSEMModule.name == "MSNSEM")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNStats
+
+@Test func moduleName() {
+    #expect(MSNStatsModule.name == "MSNStats")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import MSNTable
+
+@Test func moduleName() {
+    #expect(MSNTableModule.name == "MSNTable")
+}
