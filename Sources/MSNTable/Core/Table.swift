@@ -1,0 +1,142 @@
+/// An immutable columnar table: named, typed, nullable columns of equal length.
+/// Operations return new tables; columns are shared copy-on-write.
+public struct Table: Sendable {
+    /// Column names, in order.
+    public private(set) var columnNames: [String]
+    /// Columns, in the same order as `columnNames`.
+    public private(set) var columns: [Column]
+    /// Number of rows.
+    public let rowCount: Int
+
+    /// A table from (name, column) pairs; all columns must have the same length and distinct names.
+    public init(_ pairs: [(String, Column)]) throws {
+        var seen = Set<String>()
+        for (name, _) in pairs where !seen.insert(name).inserted { throw TableError.duplicateColumn(name) }
+        let n = pairs.first?.1.count ?? 0
+        for (name, c) in pairs where c.count != n {
+            throw TableError.lengthMismatch(column: name, expected: n, found: c.count)
+        }
+        columnNames = pairs.map(\.0)
+        columns = pairs.map(\.1)
+        rowCount = n
+    }
+
+    /// An empty table with no columns and `rowCount` rows (a base for `adding`).
+    public init(rowCount: Int) {
+        columnNames = []
+        columns = []
+        self.rowCount = rowCount
+    }
+
+    /// Number of columns.
+    public var columnCount: Int { columns.count }
+
+    /// Index of the column called `name`.
+    public func index(of name: String) -> Int? { columnNames.firstIndex(of: name) }
+
+    /// The column called `name`, or nil.
+    public func column(named name: String) -> Column? { index(of: name).map { columns[$0] } }
+
+    /// The column called `name`, or an error naming the closest existing column.
+    public func requireColumn(_ name: String) throws -> Column {
+        guard let c = column(named: name) else {
+            throw TableError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, in: columnNames))
+        }
+        return c
+    }
+
+    /// Column names with their types.
+    public var schema: [(name: String, type: DataType)] { zip(columnNames, columns).map { ($0, $1.type) } }
+
+    /// The value at `row` in column `column`.
+    public subscript(row: Int, column: String) -> CellValue { self.column(named: column)?[row] ?? .null }
+
+    /// A copy with `column` added at the end, or replacing the column of the same name in place.
+    public func adding(_ name: String, _ column: Column) throws -> Table {
+        guard column.count == rowCount || columns.isEmpty else {
+            throw TableError.lengthMismatch(column: name, expected: rowCount, found: column.count)
+        }
+        var pairs = Array(zip(columnNames, columns))
+        if let i = index(of: name) { pairs[i] = (name, column) } else { pairs.append((name, column)) }
+        if columns.isEmpty { return try Table(pairs) }
+        return try Table(pairs)
+    }
+
+    /// The columns named, in that order.
+    public func selecting(_ names: [String]) throws -> Table {
+        try Table(names.map { ($0, try requireColumn($0)) }).withRowCount(rowCount)
+    }
+
+    /// A copy without the columns named.
+    public func dropping(_ names: [String]) throws -> Table {
+        for n in names { _ = try requireColumn(n) }
+        let drop = Set(names)
+        return try Table(zip(columnNames, columns).filter { !drop.contains($0.0) }).withRowCount(rowCount)
+    }
+
+    /// A copy with columns renamed (old → new).
+    public func renaming(_ mapping: [(old: String, new: String)]) throws -> Table {
+        var names = columnNames
+        for (old, new) in mapping {
+            guard let i = names.firstIndex(of: old) else {
+                throw TableError.unknownColumn(old, suggestion: NameSuggestion.closest(to: old, in: columnNames))
+            }
+            names[i] = new
+        }
+        return try Table(Array(zip(names, columns))).withRowCount(rowCount)
+    }
+
+    /// The rows at `indices`, in that order (a selection vector).
+    public func take(_ indices: [Int]) -> Table {
+        var t = Table(rowCount: indices.count)
+        t.columnNames = columnNames
+        t.columns = columns.map { $0.take(indices) }
+        return t
+    }
+
+    /// The first `n` rows.
+    public func head(_ n: Int) -> Table { take(Array(0..<max(0, min(n, rowCount)))) }
+
+    /// The last `n` rows.
+    public func tail(_ n: Int) -> Table { take(Array(max(0, rowCount - max(0, n))..<rowCount)) }
+
+    /// Rows where `mask` is true (null counts as false).
+    public func filter(_ mask: TypedColumn<Bool>) throws -> Table {
+        guard mask.count == rowCount else {
+            throw TableError.lengthMismatch(column: "filter condition", expected: rowCount, found: mask.count)
+        }
+        var idx: [Int] = []
+        idx.reserveCapacity(rowCount)
+        mask.values.withUnsafeBufferPointer { m in
+            if let v = mask.validity {
+                for i in 0..<m.count where m[i] && v[i] { idx.append(i) }
+            } else {
+                for i in 0..<m.count where m[i] { idx.append(i) }
+            }
+        }
+        return take(idx)
+    }
+
+    /// This table's rows followed by `other`'s; the column names and types must match.
+    public func concatenating(_ other: Table) throws -> Table {
+        guard columnNames == other.columnNames else {
+            throw TableError.schemaMismatch("[\(columnNames.joined(separator: ", "))] vs [\(other.columnNames.joined(separator: ", "))]")
+        }
+        var pairs: [(String, Column)] = []
+        for (i, name) in columnNames.enumerated() {
+            guard let c = columns[i].appending(other.columns[i]) else {
+                throw TableError.schemaMismatch("column '\(name)' is \(columns[i].type) in one and \(other.columns[i].type) in the other")
+            }
+            pairs.append((name, c))
+        }
+        return try Table(pairs).withRowCount(rowCount + other.rowCount)
+    }
+
+    /// The same table, keeping `n` as the row count when it has no columns.
+    func withRowCount(_ n: Int) -> Table {
+        if !columns.isEmpty { return self }
+        var t = Table(rowCount: n)
+        t.columnNames = []
+        return t
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNTable
-
-@Test func moduleName() {
-    #expect(MSNTableModule.name == "MSNTable")
-}
