@@ -45,7 +45,7 @@ private func parse(_ s: String, _ options: CSVOptions = CSVOptions()) throws -> 
     #expect(throws: CSVError.badValue(file: "t.csv", line: 3, column: "b", value: "x", type: .int)) {
         try parse("a,b\n1,2\n2,x\n", o)
     }
-    #expect(throws: CSVError.unknownOverride(file: "t.csv", column: "bb", suggestion: "b")) {
+    #expect(throws: CSVError.unknownOverride(file: "t.csv", column: "bb", available: ["a", "b"])) {
         try parse("a,b\n1,2\n", CSVOptions(types: ["bb": .int]))
     }
 }

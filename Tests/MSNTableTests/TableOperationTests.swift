@@ -16,7 +16,7 @@ func firms() throws -> Table {
     #expect(try t.selecting(["vol", "firm"]).columnNames == ["vol", "firm"])
     #expect(try t.dropping(["vol"]).columnNames == ["firm", "region", "exported"])
     #expect(try t.renaming([("vol", "volume")]).columnNames == ["firm", "region", "volume", "exported"])
-    #expect(throws: TableError.unknownColumn("volx", suggestion: "vol")) { try t.selecting(["volx"]) }
+    #expect(throws: TableError.unknownColumn("volx", available: ["firm", "region", "vol", "exported"])) { try t.selecting(["volx"]) }
     let added = try t.adding("z", .int(TypedColumn<Int64>([0, 0, 0, 0, 0, 0])))
     #expect(added.columnNames.last == "z")
     #expect(throws: TableError.lengthMismatch(column: "z", expected: 6, found: 1)) { try t.adding("z", .int(TypedColumn<Int64>([0]))) }

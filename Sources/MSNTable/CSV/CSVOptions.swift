@@ -35,7 +35,7 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
     /// A header with an empty or repeated column name.
     case badHeader(file: String, reason: String)
     /// A type override naming a column the file does not have.
-    case unknownOverride(file: String, column: String, suggestion: String?)
+    case unknownOverride(file: String, column: String, available: [String])
 
     public var description: String {
         switch self {
@@ -46,8 +46,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
         case .invalidUTF8(let f, let l, let o): return "\(f):\(l): invalid UTF-8 at byte offset \(o)"
         case .badValue(let f, let l, let c, let v, let t): return "\(f):\(l): column '\(c)': '\(v)' is not a valid \(t)"
         case .badHeader(let f, let r): return "\(f):1: \(r)"
-        case .unknownOverride(let f, let c, let s):
-            return "\(f): type override for unknown column '\(c)'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownOverride(let f, let c, let a):
+            return "\(f): type override for unknown column '\(c)'; the file has: \(a.joined(separator: ", "))"
         }
     }
 }

@@ -29,7 +29,7 @@ public enum CSVReader {
             let delimiter = options.delimiter ?? detectDelimiter(b, from: start)
             let header = try readHeader(b, from: start, delimiter: delimiter, name: name)
             for key in options.types.keys where !header.names.contains(key) {
-                throw CSVError.unknownOverride(file: name, column: key, suggestion: NameSuggestion.closest(to: key, in: header.names))
+                throw CSVError.unknownOverride(file: name, column: key, available: header.names)
             }
             let scanner = CSVScanner(bytes: b, delimiter: delimiter, columns: header.names.count, file: name)
             let chunks = try scanAll(scanner, from: header.end, line: header.nextLine)

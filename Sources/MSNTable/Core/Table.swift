@@ -40,7 +40,7 @@ public struct Table: Sendable {
     /// The column called `name`, or an error naming the closest existing column.
     public func requireColumn(_ name: String) throws -> Column {
         guard let c = column(named: name) else {
-            throw TableError.unknownColumn(name, suggestion: NameSuggestion.closest(to: name, in: columnNames))
+            throw TableError.unknownColumn(name, available: columnNames)
         }
         return c
     }
@@ -79,7 +79,7 @@ public struct Table: Sendable {
         var names = columnNames
         for (old, new) in mapping {
             guard let i = names.firstIndex(of: old) else {
-                throw TableError.unknownColumn(old, suggestion: NameSuggestion.closest(to: old, in: columnNames))
+                throw TableError.unknownColumn(old, available: columnNames)
             }
             names[i] = new
         }

@@ -1,7 +1,7 @@
 /// Errors from table operations, worded for the researcher who made them.
 public enum TableError: Error, CustomStringConvertible, Equatable {
-    /// A column name that the table does not have (with the closest existing name, if any).
-    case unknownColumn(String, suggestion: String?)
+    /// A column name that the table does not have, with the names it does have.
+    case unknownColumn(String, available: [String])
     /// Two columns with the same name.
     case duplicateColumn(String)
     /// A column whose length differs from the table's row count.
@@ -17,8 +17,8 @@ public enum TableError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownColumn(let name, let suggestion):
-            return "unknown column '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownColumn(let name, let available):
+            return "unknown column '\(name)'; the table has: \(available.joined(separator: ", "))"
         case .duplicateColumn(let name):
             return "column '\(name)' appears twice"
         case .lengthMismatch(let column, let expected, let found):
@@ -35,35 +35,3 @@ public enum TableError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Edit distance and closest-name suggestions, shared by every "did you mean" message.
-public enum NameSuggestion {
-    /// Levenshtein distance between two strings (case-insensitive).
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
-
-    /// The candidate closest to `name`, if it is close enough to be a plausible typo or a prefix.
-    public static func closest(to name: String, in candidates: [String]) -> String? {
-        var best: (String, Int)? = nil
-        for c in candidates {
-            var d = distance(name, c)
-            if c.lowercased().hasPrefix(name.lowercased()) && !name.isEmpty { d = min(d, 1) }
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best else { return nil }
-        let limit = max(2, name.count / 3)
-        return d <= limit ? c : nil
-    }
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNLanguage
-
-@Test func moduleName() {
-    #expect(MSNLanguageModule.name == "MSNLanguage")
-}
