@@ -18,6 +18,7 @@ import Testing
 
 @Test func didYouMeanNeedsACloseName() {
     #expect(EditDistance.distance("kitten", "sitting") == 3)
+    #expect(EditDistance.distance("mena", "mean") == 1)   // a swap of neighbours is one edit
     #expect(EditDistance.closest(to: "regon", in: ["region", "sector"]) == "region")
     #expect(EditDistance.closest(to: "zzz", in: ["region", "sector"]) == nil)
     #expect(EditDistance.closest(to: "exp", in: ["export_volume", "sector"]) == "export_volume")

@@ -185,6 +185,11 @@ public struct Parser {
                         hint: Diagnostic.didYouMean(t.identifier ?? "", in: Array(verbs)) ?? "for example: | filter x > 1")
         }
         _ = advance()
+        let next = current
+        if !(next.isSymbol("(") || next.isSymbol("|") || next.isSymbol(")") || next.kind == .newline || next.kind == .end) {
+            throw error("unknown verb '\(name)'", at: t,
+                        hint: Diagnostic.didYouMean(name, in: Array(verbs)) ?? "verbs: \(verbs.sorted().joined(separator: ", "))")
+        }
         var args: [Expr] = []
         if check("(") {
             _ = advance()

@@ -1,0 +1,201 @@
+import Foundation
+import MSNLanguage
+import MSNTable
+
+/// Whole-column operators with SQL null semantics: nulls propagate through arithmetic and
+/// comparisons; `and`/`or` use three-valued logic.
+enum VectorOps {
+    /// A named operand, for type error messages: "column 'region' (string)" or "a number".
+    struct Operand {
+        let vec: Vec
+        let label: String
+        let span: SourceSpan
+    }
+
+    static func typeName(_ v: Vec) -> String {
+        guard let t = v.type else { return "null" }
+        return t == .string ? "text" : (t.isNumeric ? "a number" : "true/false")
+    }
+
+    static func arithmetic(_ op: String, _ a: Operand, _ b: Operand, rows n: Int, at span: SourceSpan) throws -> Vec {
+        for x in [a, b] where x.vec.type == .string {
+            throw Diagnostic(.type, "cannot use '\(op)' on \(x.label), which is text", at: x.span,
+                             hint: "arithmetic needs numbers; convert with to_float(\(x.label.components(separatedBy: "'").dropFirst().first ?? "x")) if the text holds numbers")
+        }
+        if case .scalar(let x) = a.vec, case .scalar(let y) = b.vec {
+            return .scalar(scalarArithmetic(op, x, y))
+        }
+        if ["+", "-", "*", "%"].contains(op), let x = a.vec.ints(n), let y = b.vec.ints(n) {
+            var out = [Int64](repeating: 0, count: n)
+            var validity = Bitmap.and(x.validity, y.validity)
+            x.values.withUnsafeBufferPointer { xv in
+                y.values.withUnsafeBufferPointer { yv in
+                    switch op {
+                    case "+": for i in 0..<n { out[i] = xv[i] &+ yv[i] }
+                    case "-": for i in 0..<n { out[i] = xv[i] &- yv[i] }
+                    case "*": for i in 0..<n { out[i] = xv[i] &* yv[i] }
+                    default:
+                        var v = validity ?? Bitmap(count: n)
+                        for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = xv[i] % yv[i] } }
+                        validity = v
+                    }
+                }
+            }
+            return .column(.int(TypedColumn(out, validity: validity)))
+        }
+        guard let x = a.vec.doubles(n), let y = b.vec.doubles(n) else {
+            throw Diagnostic(.type, "cannot use '\(op)' here", at: span)
+        }
+        var out = [Double](repeating: 0, count: n)
+        var validity = Bitmap.and(x.validity, y.validity)
+        x.values.withUnsafeBufferPointer { xv in
+            y.values.withUnsafeBufferPointer { yv in
+                switch op {
+                case "+": for i in 0..<n { out[i] = xv[i] + yv[i] }
+                case "-": for i in 0..<n { out[i] = xv[i] - yv[i] }
+                case "*": for i in 0..<n { out[i] = xv[i] * yv[i] }
+                case "^": for i in 0..<n { out[i] = Foundation.pow(xv[i], yv[i]) }
+                case "/":
+                    var v = validity ?? Bitmap(count: n)
+                    for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = xv[i] / yv[i] } }
+                    validity = v
+                default:
+                    var v = validity ?? Bitmap(count: n)
+                    for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = fmod(xv[i], yv[i]) } }
+                    validity = v
+                }
+            }
+        }
+        return .column(.float(TypedColumn(out, validity: validity)))
+    }
+
+    static func scalarArithmetic(_ op: String, _ x: CellValue, _ y: CellValue) -> CellValue {
+        if x.isNull || y.isNull { return .null }
+        if case .int(let a) = x, case .int(let b) = y {
+            switch op {
+            case "+": return .int(a &+ b)
+            case "-": return .int(a &- b)
+            case "*": return .int(a &* b)
+            case "%": return b == 0 ? .null : .int(a % b)
+            default: break
+            }
+        }
+        guard let a = x.doubleValue, let b = y.doubleValue else { return .null }
+        switch op {
+        case "+": return .float(a + b)
+        case "-": return .float(a - b)
+        case "*": return .float(a * b)
+        case "/": return b == 0 ? .null : .float(a / b)
+        case "%": return b == 0 ? .null : .float(fmod(a, b))
+        default: return .float(Foundation.pow(a, b))
+        }
+    }
+
+    static func compare(_ op: String, _ a: Operand, _ b: Operand, rows n: Int, at span: SourceSpan) throws -> Vec {
+        let ta = a.vec.type, tb = b.vec.type
+        if let ta, let tb {
+            let bothNumeric = (ta.isNumeric || ta == .bool) && (tb.isNumeric || tb == .bool)
+            if !(bothNumeric || ta == tb) {
+                let (s, other) = ta == .string ? (a, b) : (b, a)
+                throw Diagnostic(.type, "cannot compare \(s.label), which is text, with \(other.label), which is \(typeName(other.vec))",
+                                 at: span, hint: ta == .string ? "put the value in quotes, e.g. \(s.label.contains("'") ? "== \"…\"" : "")" : "compare text with text")
+            }
+        }
+        if case .scalar(let x) = a.vec, case .scalar(let y) = b.vec {
+            return .scalar(compareCells(op, x, y))
+        }
+        var out = [Bool](repeating: false, count: n)
+        var validity: Bitmap?
+        if ta == .string || tb == .string {
+            let ca = a.vec.column(n), cb = b.vec.column(n)
+            validity = Bitmap.and(ca.validity, cb.validity)
+            // Fast path: dictionary column against a constant compares codes.
+            if case .string(let s) = ca, case .scalar(.string(let k)) = b.vec, op == "==" || op == "!=",
+               case .dictionary(let codes, let dict) = s.storage {
+                let target = dict.firstIndex(of: k).map(Int32.init) ?? -2
+                for i in 0..<n { out[i] = (codes[i] == target) == (op == "==") }
+            } else {
+                for i in 0..<n {
+                    guard case .string(let x) = ca[i], case .string(let y) = cb[i] else { continue }
+                    out[i] = compareOrdered(op, x, y)
+                }
+            }
+        } else if let x = a.vec.doubles(n), let y = b.vec.doubles(n) {
+            validity = Bitmap.and(x.validity, y.validity)
+            x.values.withUnsafeBufferPointer { xv in
+                y.values.withUnsafeBufferPointer { yv in
+                    switch op {
+                    case "==": for i in 0..<n { out[i] = xv[i] == yv[i] }
+                    case "!=": for i in 0..<n { out[i] = xv[i] != yv[i] }
+                    case "<": for i in 0..<n { out[i] = xv[i] < yv[i] }
+                    case "<=": for i in 0..<n { out[i] = xv[i] <= yv[i] }
+                    case ">": for i in 0..<n { out[i] = xv[i] > yv[i] }
+                    default: for i in 0..<n { out[i] = xv[i] >= yv[i] }
+                    }
+                }
+            }
+        } else {
+            // A null scalar against anything: all null.
+            validity = Bitmap(count: n, allValid: false)
+        }
+        return .column(.bool(TypedColumn(out, validity: validity)))
+    }
+
+    static func compareOrdered<T: Comparable>(_ op: String, _ x: T, _ y: T) -> Bool {
+        switch op {
+        case "==": return x == y
+        case "!=": return x != y
+        case "<": return x < y
+        case "<=": return x <= y
+        case ">": return x > y
+        default: return x >= y
+        }
+    }
+
+    static func compareCells(_ op: String, _ x: CellValue, _ y: CellValue) -> CellValue {
+        if x.isNull || y.isNull { return .null }
+        if case .string(let a) = x, case .string(let b) = y { return .bool(compareOrdered(op, a, b)) }
+        guard let a = x.doubleValue, let b = y.doubleValue else { return .null }
+        return .bool(compareOrdered(op, a, b))
+    }
+
+    static func logic(_ op: String, _ a: Operand, _ b: Operand, rows n: Int) throws -> Vec {
+        for x in [a, b] where x.vec.bools(n) == nil {
+            throw Diagnostic(.type, "'\(op)' needs true/false on both sides, but \(x.label) is \(typeName(x.vec))", at: x.span,
+                             hint: "use a comparison such as x > 0")
+        }
+        guard let x = a.vec.bools(n), let y = b.vec.bools(n) else { return .scalar(.null) }
+        var out = [Bool](repeating: false, count: n)
+        var valid = Bitmap(count: n)
+        for i in 0..<n {
+            let xn = x.validity.map { !$0[i] } ?? false, yn = y.validity.map { !$0[i] } ?? false
+            let xv = x.values[i], yv = y.values[i]
+            if op == "and" {
+                if (!xn && !xv) || (!yn && !yv) { out[i] = false } else if xn || yn { valid[i] = false } else { out[i] = true }
+            } else {
+                if (!xn && xv) || (!yn && yv) { out[i] = true } else if xn || yn { valid[i] = false } else { out[i] = false }
+            }
+        }
+        if case .scalar = a.vec, case .scalar = b.vec { return .scalar(valid[0] ? .bool(out[0]) : .null) }
+        return .column(.bool(TypedColumn(out, validity: valid)))
+    }
+
+    static func not(_ a: Operand, rows n: Int) throws -> Vec {
+        guard let x = a.vec.bools(n) else {
+            throw Diagnostic(.type, "'not' needs true/false, but \(a.label) is \(typeName(a.vec))", at: a.span)
+        }
+        if case .scalar(let s) = a.vec { if case .bool(let b) = s { return .scalar(.bool(!b)) }; return .scalar(.null) }
+        return .column(.bool(TypedColumn(x.values.map { !$0 }, validity: x.validity)))
+    }
+
+    static func negate(_ a: Operand, rows n: Int) throws -> Vec {
+        switch a.vec {
+        case .scalar(.int(let v)): return .scalar(.int(-v))
+        case .scalar(.float(let v)): return .scalar(.float(-v))
+        case .scalar(.null): return .scalar(.null)
+        case .column(.int(let t)): return .column(.int(TypedColumn(t.values.map { 0 &- $0 }, validity: t.validity)))
+        case .column(.float(let t)): return .column(.float(TypedColumn(t.values.map { -$0 }, validity: t.validity)))
+        default: throw Diagnostic(.type, "cannot negate \(a.label), which is \(typeName(a.vec))", at: a.span)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import MSNTable
+
+/// How cells look when displayed: floats to `digits` significant digits without needless zeros,
+/// nulls as `null`.
+enum CellFormat {
+    static func format(_ c: CellValue, digits: Int) -> String {
+        switch c {
+        case .null: return "null"
+        case .float(let v): return number(v, digits: digits)
+        default: return c.description
+        }
+    }
+
+    /// A float to `digits` significant digits; fixed notation for 1e-4 ≤ |v| < 1e15, else scientific.
+    static func number(_ v: Double, digits: Int) -> String {
+        if v.isNaN { return "NaN" }
+        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+        if v == 0 { return "0" }
+        let magnitude = abs(v)
+        if magnitude >= 1e15 || magnitude < 1e-4 {
+            var s = String(format: "%.\(max(0, digits - 1))e", v)
+            if let e = s.firstIndex(of: "e") {
+                var mantissa = String(s[..<e])
+                if mantissa.contains(".") {
+                    while mantissa.hasSuffix("0") { mantissa.removeLast() }
+                    if mantissa.hasSuffix(".") { mantissa.removeLast() }
+                }
+                s = mantissa + s[e...]
+            }
+            return s
+        }
+        let intDigits = Int(Foundation.floor(Foundation.log10(magnitude))) + 1
+        let decimals = max(0, digits - intDigits)
+        var s = String(format: "%.\(decimals)f", v)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        if s == "-0" { s = "0" }
+        return s
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import MSNLanguage
+import MSNTable
+
+/// Turns outputs into text (aligned tables with column types, head and tail of long tables, middle
+/// columns elided to fit a terminal) or Markdown (pipe tables). Rendering never changes results.
+public enum Renderer {
+    /// Plain text for a terminal or a `.txt` report.
+    public static func text(_ outputs: [Output], options: SessionOptions) -> String {
+        outputs.map { render($0, options: options, markdown: false) }.joined()
+    }
+
+    /// Markdown for a `.md` report.
+    public static func markdown(_ outputs: [Output], options: SessionOptions) -> String {
+        outputs.map { render($0, options: options, markdown: true) }.joined(separator: "\n")
+    }
+
+    static func render(_ o: Output, options: SessionOptions, markdown: Bool) -> String {
+        switch o {
+        case .text(let s): return markdown ? "```\n\(s)\n```\n" : s + "\n"
+        case .table(let t, let caption):
+            let body = markdown ? markdownTable(t, options: options) : textTable(t, options: options)
+            return (caption.map { markdown ? "**\($0)**\n\n" : "\($0)\n" } ?? "") + body
+        case .model(_, let summary, let table):
+            var s = markdown ? "```\n\(summary)\n```\n" : summary + "\n"
+            if let table { s += markdown ? "\n" + markdownTable(table, options: options) : textTable(table, options: options) }
+            return s
+        case .fileWritten(let path, let rows, let columns):
+            return "wrote \(path) (\(rows) rows × \(columns) columns)\n"
+        case .warning(let d, let source), .error(let d, let source):
+            let r = d.render(source: source)
+            return markdown ? "```\n\(r)```\n" : r
+        }
+    }
+
+    /// Which rows to show: all, or the first and last halves of `options.rows` with a gap marker.
+    static func visibleRows(_ n: Int, limit: Int) -> (head: [Int], tail: [Int]) {
+        guard n > limit else { return (Array(0..<n), []) }
+        let headCount = (limit + 1) / 2
+        let tailCount = limit - headCount
+        return (Array(0..<headCount), Array((n - tailCount)..<n))
+    }
+
+    /// An aligned text table with names and types on top and a shape line below.
+    public static func textTable(_ t: Table, options: SessionOptions) -> String {
+        let (head, tail) = visibleRows(t.rowCount, limit: options.rows)
+        var columns = Array(0..<t.columnCount)
+        var cells: [[String]] = columns.map { j in
+            [t.columnNames[j], t.columns[j].type.description] + (head + tail).map { CellFormat.format(t.columns[j][$0], digits: options.digits) }
+        }
+        var widths = cells.map { $0.map(\.count).max() ?? 0 }
+        var elided = 0
+        if let width = options.terminalWidth {
+            while columns.count > 2 && widths.reduce(0, +) + 2 * widths.count + 3 > width {
+                let mid = columns.count / 2
+                columns.remove(at: mid); cells.remove(at: mid); widths.remove(at: mid)
+                elided += 1
+            }
+        }
+        let numeric = columns.map { t.columns[$0].type.isNumeric }
+        func line(_ r: Int) -> String {
+            var parts: [String] = []
+            for (k, col) in cells.enumerated() {
+                let s = col[r]
+                let pad = String(repeating: " ", count: widths[k] - s.count)
+                parts.append(numeric[k] && r >= 2 ? pad + s : s + pad)
+                if elided > 0 && k == cells.count / 2 - 1 { parts.append(r == 1 ? " " : "…") }
+            }
+            return "  " + parts.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var lines = [line(0), line(1)]
+        for r in 0..<head.count { lines.append(line(r + 2)) }
+        if !tail.isEmpty {
+            lines.append("  …")
+            for r in 0..<tail.count { lines.append(line(head.count + r + 2)) }
+        }
+        var footer = "  \(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s")"
+        if !tail.isEmpty { footer += " (\(t.rowCount - head.count - tail.count) more rows not shown)" }
+        if elided > 0 { footer += ", \(elided) columns elided" }
+        lines.append(footer)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Markdown pipe table, head and tail of long tables, with a shape line.
+    public static func markdownTable(_ t: Table, options: SessionOptions) -> String {
+        guard t.columnCount > 0 else { return "*(no columns, \(t.rowCount) rows)*\n" }
+        let (head, tail) = visibleRows(t.rowCount, limit: options.rows)
+        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var lines = ["| " + t.columnNames.map(escape).joined(separator: " | ") + " |"]
+        lines.append("|" + t.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined())
+        func row(_ i: Int) -> String { "| " + t.columns.map { escape(CellFormat.format($0[i], digits: options.digits)) }.joined(separator: " | ") + " |" }
+        lines += head.map(row)
+        if !tail.isEmpty {
+            lines.append("| " + t.columns.map { _ in "…" }.joined(separator: " | ") + " |")
+            lines += tail.map(row)
+        }
+        let types = t.columns.map { $0.type.description }.joined(separator: ", ")
+        lines.append("")
+        lines.append("*\(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s") (\(types))*")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,183 @@
+import MSNLanguage
+import MSNTable
+
+/// Verbs that keep, reorder or add columns and rows: filter, select, derive, sort, head, tail,
+/// distinct, describe, count.
+enum RowVerbs {
+    static let filter: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        if let named = call.arguments.first(where: { $0.name != nil }), let span = named.nameSpan {
+            throw Diagnostic(.syntax, "'=' assigns; to compare use '=='", at: span,
+                             hint: "write \(named.name ?? "x") == … to keep rows where it is equal")
+        }
+        let t = try ev.inputTable(call, input)
+        guard call.arguments.count == 1 else {
+            throw Diagnostic(.value, "filter takes one condition", at: call.nameSpan, hint: "combine conditions with and / or")
+        }
+        let e = call.arguments[0].value
+        let v = try ev.evaluateRows(e, in: RowContext(table: t, grouping: nil, locals: [:]))
+        guard let b = v.bools(t.rowCount) else {
+            throw Diagnostic(.type, "filter needs a true/false condition, but \(ev.label(e)) is \(VectorOps.typeName(v))", at: e.span,
+                             hint: "compare it, e.g. \(ev.label(e).replacingOccurrences(of: "'", with: "")) > 0")
+        }
+        return .table(try t.filter(TypedColumn(b.values, validity: b.validity)))
+    }
+
+    static let select: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        let t = try ev.inputTable(call, input)
+        var keep: [(String, String)] = []   // (output name, source column)
+        var drop: [String] = []
+        for a in call.arguments {
+            if let newName = a.name {
+                let old = try ev.columnName(a.value, verb: "select")
+                _ = try ev.requireColumn(t, old, at: a.value.span)
+                keep.append((newName, old))
+            } else if case .unary("-", let inner, _) = a.value {
+                let n = try ev.columnName(inner, verb: "select")
+                _ = try ev.requireColumn(t, n, at: inner.span)
+                drop.append(n)
+            } else {
+                let n = try ev.columnName(a.value, verb: "select")
+                _ = try ev.requireColumn(t, n, at: a.value.span)
+                keep.append((n, n))
+            }
+        }
+        if keep.isEmpty { return .table(try t.dropping(drop)) }
+        if !drop.isEmpty {
+            throw Diagnostic(.value, "select either keeps columns or drops them (-name), not both", at: call.nameSpan)
+        }
+        return .table(try Table(keep.map { ($0.0, t.column(named: $0.1) ?? .nulls(.float, count: t.rowCount)) }))
+    }
+
+    static let derive: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        var t = try ev.inputTable(call, input)
+        for a in call.arguments {
+            guard let name = a.name else {
+                throw Diagnostic(.syntax, "derive needs a name for each new column", at: a.value.span, hint: "derive ratio = a / b")
+            }
+            t = try t.adding(name, try ev.columnValues(a.value, on: t))
+        }
+        return .table(t)
+    }
+
+    static let sort: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        let t = try ev.inputTable(call, input)
+        let args = try ev.positional(call)
+        guard !args.isEmpty else { throw Diagnostic(.value, "sort needs at least one column", at: call.nameSpan, hint: "sort mean_vol desc") }
+        var keys: [SortKey] = []
+        for a in args {
+            let n = try ev.columnName(a.value, verb: "sort")
+            _ = try ev.requireColumn(t, n, at: a.value.span)
+            keys.append(SortKey(n, descending: a.descending))
+        }
+        return .table(try t.sorted(by: keys))
+    }
+
+    static func rowCount(_ ev: inout Evaluator, _ call: VerbCall) throws -> Int {
+        let args = try ev.positional(call)
+        guard let first = args.first else { return 5 }
+        let d = try ev.number(first.value, what: "the number of rows")
+        guard d >= 0, d == d.rounded() else { throw Diagnostic(.value, "the number of rows must be a whole number ≥ 0", at: first.value.span) }
+        return Int(d)
+    }
+
+    static let head: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        let t = try ev.inputTable(call, input)
+        return .table(t.head(try rowCount(&ev, call)))
+    }
+
+    static let tail: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        let t = try ev.inputTable(call, input)
+        return .table(t.tail(try rowCount(&ev, call)))
+    }
+
+    static let distinct: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        var t = try ev.inputTable(call, input)
+        let names = try ev.positional(call).map { a -> String in
+            let n = try ev.columnName(a.value, verb: "distinct")
+            _ = try ev.requireColumn(t, n, at: a.value.span)
+            return n
+        }
+        if !names.isEmpty { t = try t.selecting(names) }
+        return .table(try t.distinct())
+    }
+
+    static let describe: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        return .table(try ev.inputTable(call, input).describe())
+    }
+
+    static let count: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        return .scalar(.int(Int64(try ev.inputTable(call, input).rowCount)))
+    }
+}
+
+/// `summarize name = aggregate(…), … [by col, …]`.
+enum SummarizeVerb {
+    static let run: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: [])
+        let t = try ev.inputTable(call, input)
+        let keys = try (call.by ?? []).map { e -> String in
+            let n = try ev.columnName(e, verb: "by")
+            _ = try ev.requireColumn(t, n, at: e.span)
+            return n
+        }
+        let grouping = try t.grouping(by: keys)
+        var out = grouping.keys
+        if keys.isEmpty { out = Table(rowCount: 1) }
+        for a in call.arguments {
+            guard let name = a.name else {
+                throw Diagnostic(.syntax, "summarize needs a name for each result", at: a.value.span, hint: "summarize n = count(), mean_vol = mean(export_volume)")
+            }
+            let v = try ev.evaluateRows(a.value, in: RowContext(table: t, grouping: grouping, locals: [:]))
+            out = try out.adding(name, v.column(grouping.groupCount))
+        }
+        return .table(out)
+    }
+}
+
+/// `join other on key [, key2] [with kind = "left"]`.
+enum JoinVerb {
+    static let run: VerbImplementation = { ev, call, input in
+        try ev.checkOptions(call, allowed: ["kind"])
+        let left = try ev.inputTable(call, input, usesOnForOtherThings: true)
+        let args = try ev.positional(call)
+        guard args.count == 1, case .table(let right) = try ev.evaluate(args[0].value) else {
+            throw Diagnostic(.value, "join needs the table to join with", at: call.nameSpan, hint: "firms | join regions on region")
+        }
+        guard let on = call.on, !on.isEmpty else {
+            throw Diagnostic(.value, "join needs key columns after 'on'", at: call.nameSpan, hint: "firms | join regions on region")
+        }
+        var keys: [(left: String, right: String)] = []
+        for e in on {
+            if case .binary("==", let l, let r, _) = e {
+                let ln = try ev.columnName(l, verb: "join"), rn = try ev.columnName(r, verb: "join")
+                _ = try ev.requireColumn(left, ln, at: l.span); _ = try ev.requireColumn(right, rn, at: r.span)
+                keys.append((ln, rn))
+            } else {
+                let n = try ev.columnName(e, verb: "join")
+                _ = try ev.requireColumn(left, n, at: e.span); _ = try ev.requireColumn(right, n, at: e.span)
+                keys.append((n, n))
+            }
+        }
+        var kind = JoinKind.inner
+        if let (v, span) = try ev.option(call, "kind") {
+            guard case .scalar(.string(let s)) = v, let k = JoinKind(rawValue: s) else {
+                throw Diagnostic(.value, "join kind must be \"inner\" or \"left\"", at: span)
+            }
+            kind = k
+        }
+        do {
+            return .table(try left.joined(with: right, on: keys, kind: kind))
+        } catch let e as TableError {
+            throw Diagnostic(.type, e.description, at: on[0].span)
+        }
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNKernel
-
-@Test func moduleName() {
-    #expect(MSNKernelModule.name == "MSNKernel")
-}
