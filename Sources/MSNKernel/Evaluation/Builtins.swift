@@ -4,7 +4,7 @@ import MSNTable
 
 /// The built-in functions. Each runs over whole columns; aggregates give one value for the table
 /// (broadcast in row expressions) or one per group inside `summarize … by`.
-enum Builtins {
+public enum Builtins {
     /// Aggregate functions and their table-engine counterparts.
     static let aggregates: [String: Aggregate] = [
         "count": .count, "sum": .sum, "mean": .mean, "sd": .sd, "var": .variance, "median": .median,

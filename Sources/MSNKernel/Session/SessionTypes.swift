@@ -79,6 +79,11 @@ public struct ExecutionResult: Sendable {
     public var outputs: [Output]
     /// True when no statement failed.
     public var succeeded: Bool
+    /// A result.
+    public init(outputs: [Output], succeeded: Bool) {
+        self.outputs = outputs
+        self.succeeded = succeeded
+    }
 }
 
 /// Completion candidates for the word before the cursor.

@@ -1,0 +1,66 @@
+/// One screen of help per verb and function, each with a runnable example. docs/language.md is
+/// checked against these entries by the test suite, so the two stay the same.
+public enum HelpCatalog {
+    /// A help entry.
+    public struct Entry: Sendable {
+        /// The verb or function.
+        public let topic: String
+        /// How to call it.
+        public let usage: String
+        /// What it does.
+        public let summary: String
+        /// A runnable example (against Notebooks/data).
+        public let example: String
+    }
+
+    /// Every entry, verbs first.
+    public static let entries: [Entry] = [
+        Entry(topic: "load", usage: "load \"file.csv\" [with delimiter = \";\", na = [\"\", \"-\"], types = {col: \"string\"}]",
+              summary: "Reads a CSV or TSV file into a table; types are inferred over the whole column.",
+              example: "hs = load \"data/HolzingerSwineford1939.csv\""),
+        Entry(topic: "filter", usage: "t | filter CONDITION", summary: "Keeps the rows where the condition is true (null counts as false).",
+              example: "hs | filter school == \"Pasteur\" and ageyr >= 13 | count"),
+        Entry(topic: "select", usage: "t | select a, b | select -c | select new = old", summary: "Keeps, drops (-name) or renames columns.",
+              example: "hs | select id, school, visual = x1 | head 3"),
+        Entry(topic: "derive", usage: "t | derive name = EXPR, …", summary: "Adds or replaces columns computed over whole columns; aggregates broadcast.",
+              example: "hs | derive x1_z = zscore(x1), older = ageyr >= 13 | head 3"),
+        Entry(topic: "summarize", usage: "t | summarize name = AGG(…), … [by col, …]", summary: "One row per group with aggregates (count, sum, mean, sd, var, median, quantile, min, max, n_distinct, first).",
+              example: "hs | summarize n = count(), mean_x1 = mean(x1), sd_x1 = sd(x1) by school"),
+        Entry(topic: "sort", usage: "t | sort col [desc], …", summary: "Orders rows by several keys; stable; nulls last.",
+              example: "hs | sort x1 desc | head 3"),
+        Entry(topic: "head", usage: "t | head [N]", summary: "The first N rows (default 5).", example: "hs | head 3"),
+        Entry(topic: "tail", usage: "t | tail [N]", summary: "The last N rows (default 5).", example: "hs | tail 3"),
+        Entry(topic: "join", usage: "t | join other on key [, key2] [with kind = \"left\"]", summary: "Hash join on key columns; inner by default.",
+              example: "sizes = hs | summarize n = count() by school\nhs | join sizes on school | select id, school, n | head 3"),
+        Entry(topic: "distinct", usage: "t | distinct [cols]", summary: "Distinct rows (of the named columns).", example: "hs | distinct school, grade"),
+        Entry(topic: "describe", usage: "t | describe", summary: "Per column: type, count, nulls, mean, sd, min, quartiles, max; distinct and top value for text.",
+              example: "hs | select x1, x2, school | describe"),
+        Entry(topic: "count", usage: "t | count", summary: "The number of rows.", example: "hs | count"),
+        Entry(topic: "drop", usage: "t | drop nulls cols | drop outliers cols [with k = 1.5]", summary: "Drops rows with nulls in the columns, or outside Q1 − k·IQR … Q3 + k·IQR.",
+              example: "hs | drop nulls grade | drop outliers x1, x2 | count"),
+        Entry(topic: "sample", usage: "t | sample N [by col] [seed S]", summary: "N rows without replacement, stratified proportionally by a column; seeded.",
+              example: "hs | sample 10 by school seed 1 | count"),
+        Entry(topic: "split", usage: "a, b = t | split FRACTION [by col] [seed S]", summary: "Splits rows into two tables (train/test), optionally stratified; seeded.",
+              example: "train, test = hs | split 0.8 by school seed 42\ntrain | count"),
+        Entry(topic: "export", usage: "t | export \"path.csv\"", summary: "Writes the table as CSV (atomically) and passes it on.",
+              example: "hs | summarize n = count() by school | export \"schools.csv\""),
+        Entry(topic: "def", usage: "def name(params) = EXPR", summary: "Defines a column function or a table function (a piped table is the first argument).",
+              example: "def older(t) = t | filter ageyr >= 14\nhs | older | count"),
+        Entry(topic: "use", usage: "use \"file.msq\" | use module", summary: "Runs a library file or a Stdlib module (likert, finance) in the session.",
+              example: "use likert\ntop2(5)"),
+        Entry(topic: "set", usage: "set rows = N | set digits = N | set seed = N", summary: "Session options: rows displayed, significant digits, default seed.",
+              example: "set digits = 3"),
+        Entry(topic: "functions", usage: "log exp sqrt abs round floor ceil pow least greatest lower upper contains starts_with len coalesce is_null to_float to_int to_string if",
+              summary: "Row functions; aggregates count sum mean sd var median quantile min max n_distinct first. Null propagates; log and sqrt of invalid input, and division by zero, give null.",
+              example: "hs | derive r = round(x1 / x2, 2), label = if(x1 > 5, \"high\", \"low\") | select r, label | head 3"),
+    ]
+
+    /// Topic names.
+    public static func topics() -> [String] { entries.map(\.topic) }
+
+    /// The help screen for a topic, or nil.
+    public static func help(for topic: String) -> String? {
+        guard let e = entries.first(where: { $0.topic == topic }) else { return nil }
+        return "\(e.topic) — \(e.summary)\n\n  usage:   \(e.usage)\n  example:\n" + e.example.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+    }
+}

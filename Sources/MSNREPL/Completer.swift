@@ -1,0 +1,128 @@
+import Foundation
+import MSNKernel
+import MSNLanguage
+
+/// Context-aware completion: verbs at the start of a statement and after `|`; the columns of the
+/// table flowing into the pipeline; bound names and functions; option names after `with`; file paths
+/// inside the string after `load`, `use` and `export`; meta-commands after `:`.
+public struct Completer {
+    let session: Session
+    let directory: URL
+
+    /// Options each verb accepts after `with`.
+    static let verbOptions: [String: [String]] = [
+        "load": ["delimiter", "na", "types"], "drop": ["k"], "join": ["kind"],
+    ]
+    /// Meta-commands.
+    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
+
+    /// A completer over `session`'s bindings, resolving paths against `directory`.
+    public init(session: Session, directory: URL) {
+        self.session = session
+        self.directory = directory
+    }
+
+    /// Candidates replacing `word`, which ends at the cursor; `before` is the text before `word`.
+    public func candidates(before: String, word: String) -> [String] {
+        let all = pool(before: before, word: word)
+        return Array(Set(all.filter { $0.hasPrefix(word) })).sorted()
+    }
+
+    private func pool(before: String, word: String) -> [String] {
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty && word.hasPrefix(":") { return Completer.metaCommands }
+        if trimmed.hasPrefix(":") { return metaArguments(trimmed, word: word) }
+        if Completer.insideString(before) { return paths(word) }
+        let stage = Completer.currentStage(before)
+        let stageWords = stage.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        let verbs = Array(Parser.defaultVerbs)
+        if stageWords.isEmpty {
+            let atStatementStart = !before.contains("|")
+            let bound = session.bindings().map(\.name)
+            return atStatementStart ? verbs + bound + session.functionNames + ["def", "use", "set"] : verbs + session.functionNames
+        }
+        if let withIndex = stageWords.lastIndex(of: "with"), let verb = stageWords.first {
+            _ = withIndex
+            return Completer.verbOptions[verb] ?? []
+        }
+        var names = session.bindings().map(\.name) + session.functionNames + Array(Builtins.publicNames)
+        names += pipelineColumns(before, stageWords: stageWords)
+        return names
+    }
+
+    /// Columns of the table flowing into the current stage: the pipeline's head binding, or `on NAME`.
+    private func pipelineColumns(_ before: String, stageWords: [String]) -> [String] {
+        var columns: [String] = []
+        if let on = stageWords.firstIndex(of: "on"), on + 1 < stageWords.count { columns += session.columns(of: stageWords[on + 1]) }
+        let statement = before.components(separatedBy: "\n").last.map { _ in before } ?? before
+        var head = statement.split(separator: "|", maxSplits: 1).first.map(String.init) ?? ""
+        if let eq = head.range(of: "="), !head[eq.upperBound...].hasPrefix("=") { head = String(head[eq.upperBound...]) }
+        let headName = head.trimmingCharacters(in: .whitespacesAndNewlines)
+        columns += session.columns(of: headName)
+        if headName.hasPrefix("load"), let path = headName.split(separator: "\"").dropFirst().first {
+            columns += Completer.csvHeader(directory.appendingPathComponent(String(path)))
+        }
+        return columns
+    }
+
+    static func csvHeader(_ url: URL) -> [String] {
+        guard let handle = try? FileHandle(forReadingFrom: url), let data = try? handle.read(upToCount: 4096) else { return [] }
+        let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? ""
+        return first.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" \r")) }
+    }
+
+    private func metaArguments(_ trimmed: String, word: String) -> [String] {
+        let command = trimmed.split(separator: " ").first.map(String.init) ?? ""
+        switch command {
+        case ":help": return HelpCatalog.topics()
+        case ":schema": return session.bindings().filter { $0.kind == "table" }.map(\.name)
+        case ":timing": return ["on", "off"]
+        case ":load", ":save": return paths(word)
+        default: return []
+        }
+    }
+
+    /// File and folder names matching `word` (folders end in /).
+    func paths(_ word: String) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let dirPart = slash.map { String(word[...$0]) } ?? ""
+        let base = dirPart.hasPrefix("/") ? URL(fileURLWithPath: dirPart) : directory.appendingPathComponent(dirPart)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
+        return entries.filter { !$0.hasPrefix(".") }.map { name in
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isDir)
+            return dirPart + name + (isDir.boolValue ? "/" : "")
+        }
+    }
+
+    /// Whether the text ends inside a string literal.
+    static func insideString(_ s: String) -> Bool {
+        var inside = false
+        var escaped = false
+        for c in s {
+            if escaped { escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            if c == "\"" { inside.toggle() }
+        }
+        return inside
+    }
+
+    /// The text of the current pipeline stage (after the last `|` outside strings).
+    static func currentStage(_ s: String) -> String {
+        var inside = false
+        var last = s.startIndex
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "\"" { inside.toggle() }
+            if c == "|" && !inside { last = s.index(after: i) }
+            i = s.index(after: i)
+        }
+        var stage = String(s[last...])
+        if !s.contains("|"), let eq = stage.range(of: "="), !stage[eq.upperBound...].hasPrefix("="),
+           stage[..<eq.lowerBound].trimmingCharacters(in: .whitespaces).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "," || $0 == " " }) {
+            stage = String(stage[eq.upperBound...])
+        }
+        return stage.trimmingCharacters(in: .whitespaces)
+    }
+}
