@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MSNB := .build/debug/msnb
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench notebooks clean
 
 # Installs what a fresh machine lacks: libedit-dev (for the REPL's line editor).
 setup:
@@ -20,7 +20,8 @@ build: setup
 demo: setup
 	swift build --product msnb
 	@if [ -f Notebooks/01-tour.msnb ]; then \
-	  $(MSNB) run Notebooks/01-tour.msnb --out out/tour --format txt && cat out/tour/01-tour.txt; \
+	  $(MSNB) run Notebooks/01-tour.msnb --out out/tour --format txt && cat out/tour/01-tour.txt && \
+	  echo && echo "(rendering written to out/tour/01-tour.txt; the Markdown one is Notebooks/01-tour.md)"; \
 	else \
 	  $(MSNB) inspect Notebooks/data/HolzingerSwineford1939.csv; \
 	fi
@@ -30,6 +31,14 @@ test: build
 	@if ls Notebooks/*.msnb >/dev/null 2>&1; then \
 	  for nb in $$(find Notebooks -name '*.msnb' | sort); do $(MSNB) check "$$nb" || exit 1; done; \
 	fi
+
+# Re-render every notebook's committed Markdown (after a deliberate change of its numbers).
+notebooks: setup
+	swift build --product msnb
+	@for nb in $$(find Notebooks -name '*.msnb' | sort); do \
+	  dir=$$(dirname "$$nb"); base=$$(basename "$$nb" .msnb); \
+	  $(MSNB) run "$$nb" --out out/render/$$base && cp out/render/$$base/$$base.md "$$dir/$$base.md" || exit 1; \
+	done
 
 # Release-build benchmarks; see Benchmarks/README.md.
 bench: setup

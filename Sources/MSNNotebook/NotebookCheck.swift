@@ -32,7 +32,7 @@ enum LineDiff {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n && j < m && a[i] == b[j] { ops.append((" ", a[i])); i += 1; j += 1 }
-            else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) { ops.append(("+", b[j])); j += 1 }
+            else if j < m && (i == n || lcs[i][j + 1] > lcs[i + 1][j]) { ops.append(("+", b[j])); j += 1 }
             else { ops.append(("-", a[i])); i += 1 }
         }
         let changed = ops.indices.filter { ops[$0].0 != " " }
