@@ -35,7 +35,7 @@ public struct Completer {
         if Completer.insideString(before) { return paths(word) }
         let stage = Completer.currentStage(before)
         let stageWords = stage.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
-        let verbs = Array(Parser.defaultVerbs)
+        let verbs = session.verbNames
         if stageWords.isEmpty {
             let atStatementStart = !before.contains("|")
             let bound = session.bindings().map(\.name)

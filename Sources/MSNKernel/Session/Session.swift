@@ -131,6 +131,9 @@ public final class Session {
         loadPrelude()
     }
 
+    /// Verbs this build provides.
+    public var verbNames: [String] { Verbs.all.keys.sorted() }
+
     /// Column names of a bound table (for completion).
     public func columns(of name: String) -> [String] {
         guard case .table(let t)? = env.bindings[name] else { return [] }

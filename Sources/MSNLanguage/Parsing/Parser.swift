@@ -364,6 +364,7 @@ public struct Parser {
         case .keyword("true"): _ = advance(); return .bool(true, t.span)
         case .keyword("false"): _ = advance(); return .bool(false, t.span)
         case .keyword("null"): _ = advance(); return .null(t.span)
+        case .keyword("seed"): _ = advance(); return .name("seed", t.span)   // a clause word, but a fine name in expressions
         case .identifier(let name):
             _ = advance()
             if check("(") && !t.quoted {

@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNNotebook
-
-@Test func moduleName() {
-    #expect(MSNNotebookModule.name == "MSNNotebook")
-}

@@ -1,0 +1,37 @@
+import Foundation
+import MSNKernel
+import Testing
+@testable import MSNREPL
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private func completer() -> Completer {
+    let s = Session(configuration: SessionConfiguration(directory: root.appendingPathComponent("Notebooks"),
+                                                       stdlibDirectory: root.appendingPathComponent("Stdlib")))
+    _ = s.execute("firms = load \"data/HolzingerSwineford1939.csv\"\nfirst_n = 3")
+    return Completer(session: s, directory: root.appendingPathComponent("Notebooks"))
+}
+
+@Test func completesColumnsOfThePipelineTable() {
+    let c = completer()
+    #expect(c.candidates(before: "firms | filter ", word: "age") == ["ageyr", "agemo"].sorted())
+    #expect(c.candidates(before: "x = firms | derive y = ", word: "sc") == ["scale_mean3", "school"])
+    #expect(c.candidates(before: "firms | summarize m = mean(", word: "x") == ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"])
+}
+
+@Test func completesVerbsAtStagesAndNamesAtStart() {
+    let c = completer()
+    #expect(c.candidates(before: "firms | ", word: "fi") == ["filter"])   // only verbs this build has
+    #expect(c.candidates(before: "", word: "fir") == ["firms", "first_n"])
+    #expect(c.candidates(before: "", word: "de") == ["def", "derive", "describe"])
+}
+
+@Test func completesOptionsPathsAndMetaCommands() {
+    let c = completer()
+    #expect(c.candidates(before: "t = load \"x.csv\" with ", word: "de") == ["delimiter"])
+    #expect(c.candidates(before: "t = load \"", word: "data/Hol") == ["data/HolzingerSwineford1939.csv"])
+    #expect(c.candidates(before: "t = load \"", word: "da") == ["data/"])
+    #expect(c.candidates(before: "", word: ":ta") == [":tables"])
+    #expect(c.candidates(before: ":help ", word: "sp") == ["split"])
+    #expect(c.candidates(before: ":schema ", word: "f") == ["firms"])
+}

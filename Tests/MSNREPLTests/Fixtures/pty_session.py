@@ -1,0 +1,68 @@
+"""Drives the real `msnb` REPL in a pseudo-terminal, as a person would, and prints the screen text.
+
+Usage: python3 pty_session.py MSNB_BINARY WORKDIR HISTORY_FILE
+Types a load, a filter whose column is completed with Tab, a line cancelled with Ctrl-C, a
+statement cancelled... then :quit. Written for msnb's REPL tests (standard library only).
+"""
+import os, pty, select, signal, sys, time
+
+binary, workdir, history = sys.argv[1], sys.argv[2], sys.argv[3]
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(workdir)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    env = dict(os.environ, MSNB_HISTORY=history, TERM="xterm")
+    os.execve(binary, [binary], env)
+
+screen = b""
+def read_for(seconds):
+    global screen
+    end = time.time() + seconds
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            screen += data
+
+def wait_for(text, seconds=20):
+    end = time.time() + seconds
+    while time.time() < end:
+        read_for(0.1)
+        if text.encode() in screen:
+            return True
+    return False
+
+def send(s):
+    os.write(fd, s.encode())
+
+wait_for("msnb> ")
+send('hs = load "data/HolzingerSwineford1939.csv"\r')
+wait_for("msnb> ", 20); read_for(0.3)
+send("hs | filter agey")
+read_for(0.3)
+send("\t")
+read_for(0.5)
+send(" >= 15 | count\r")
+wait_for("\r\n", 5); read_for(1.0)
+send("this line is cancelled")
+read_for(0.3)
+send("\x03")
+read_for(0.5)
+send("x = [1,\r")
+read_for(0.3)
+send("2]\r")
+read_for(0.5)
+send("x\r")
+read_for(0.5)
+send(":quit\r")
+read_for(1.0)
+try:
+    os.waitpid(pid, 0)
+except ChildProcessError:
+    pass
+sys.stdout.write(screen.decode("utf-8", "replace"))
