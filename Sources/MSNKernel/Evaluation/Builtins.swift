@@ -41,7 +41,7 @@ public enum Builtins {
         switch name {
         case "round":
             try arity(name, args, 1...2, span, usage: "round(x, digits)")
-            let digits = args.count == 2 ? try integerArgument(args[1], ev: &ev, name: name) : 0
+            let digits = args.count == 2 ? try integerArgument(args[1], ev: &ev, ctx: ctx, name: name) : 0
             let scale = Foundation.pow(10.0, Double(digits))
             return try mapNumeric(try ev.evaluateRows(args[0], in: ctx), n, name: name, arg: args[0], ev: ev) { ($0 * scale).rounded() / scale }
         case "pow":
@@ -131,8 +131,8 @@ public enum Builtins {
         Diagnostic(.type, "\(name) needs \(needs), but \(ev.label(arg)) is \(VectorOps.typeName(v))", at: arg.span)
     }
 
-    static func integerArgument(_ e: Expr, ev: inout Evaluator, name: String) throws -> Int {
-        guard case .scalar(let c) = try ev.evaluate(e), let d = c.doubleValue, d == d.rounded() else {
+    static func integerArgument(_ e: Expr, ev: inout Evaluator, ctx: RowContext, name: String) throws -> Int {
+        guard case .scalar(let c) = try ev.evaluateRows(e, in: ctx), let d = c.doubleValue, d == d.rounded() else {
             throw Diagnostic(.type, "\(name) needs a whole number here", at: e.span)
         }
         return Int(d)
@@ -169,7 +169,7 @@ public enum Builtins {
         var agg = agg
         if name == "quantile" {
             try arity(name, args, 2...2, span, usage: "quantile(x, p)")
-            guard case .scalar(let c) = try ev.evaluate(args[1]), let p = c.doubleValue, (0...1).contains(p) else {
+            guard case .scalar(let c) = try ev.evaluateRows(args[1], in: ctx), let p = c.doubleValue, (0...1).contains(p) else {
                 throw Diagnostic(.value, "quantile's p must be a number between 0 and 1", at: args[1].span)
             }
             agg = .quantile(p)
