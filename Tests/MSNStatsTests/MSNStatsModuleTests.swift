@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNStats
-
-@Test func moduleName() {
-    #expect(MSNStatsModule.name == "MSNStats")
-}
