@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNSEM
-
-@Test func moduleName() {
-    #expect(MSNSEMModule.name == "MSNSEM")
-}
