@@ -61,7 +61,7 @@ public enum ModelSyntax {
             guard !rhsText.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw SEMError.syntax(line: line, column: opColumn, message: "nothing to define after :=")
             }
-            return SyntaxStatement(lhs: lhs, op: op, terms: [], definition: rhsText.trimmingCharacters(in: .whitespaces), line: line)
+            return SyntaxStatement(lhs: lhs, op: op, terms: [], definition: rhsText.filter { !$0.isWhitespace }, line: line)
         }
         var terms: [SyntaxTerm] = []
         var termColumn = opColumn + op.count
