@@ -20,5 +20,11 @@ enum Verbs {
         "sample": CleaningVerbs.sample,
         "split": CleaningVerbs.split,
         "export": ExportVerb.run,
+        "fit": FitVerb.run,
+        "estimates": SEMResultVerbs.estimates,
+        "fitmeasures": SEMResultVerbs.fitmeasures,
+        "rsquare": SEMResultVerbs.rsquare,
+        "modindices": SEMResultVerbs.modindices,
+        "reliability": SEMResultVerbs.reliability,
     ]
 }

@@ -1,0 +1,99 @@
+import Foundation
+import MSNSEM
+import MSNStats
+import MSNTable
+
+/// A fitted SEM as a language value: displays a lavaan-like summary; `estimates`, `fitmeasures`,
+/// `rsquare`, `modindices` and `reliability` turn it into tables.
+struct SEMModelValue: ModelValue {
+    let fit: SEMFit
+    var kind: String { "sem" }
+    var shape: String { "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows" }
+    var summaryTable: Table? { try? SEMTables.estimates(fit, compact: true) }
+
+    var summary: String {
+        let fm = Dictionary(uniqueKeysWithValues: fit.fitMeasures().map { ($0.name, $0.value) })
+        func f(_ name: String, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", fm[name] ?? .nan) }
+        var lines = [
+            "SEM fitted by maximum likelihood (lavaan defaults) — converged in \(fit.iterations) iterations",
+            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) dropped for missing values)" : ""), free parameters \(fit.table.freeCount)",
+            "  chi-square \(f("chisq")), df \(fit.df), p \(f("pvalue"))",
+            "  CFI \(f("cfi"))  \(SEMTables.verdict("cfi", fm["cfi"] ?? .nan) ?? "")",
+            "  TLI \(f("tli"))  \(SEMTables.verdict("tli", fm["tli"] ?? .nan) ?? "")",
+            "  RMSEA \(f("rmsea")) [90% CI \(f("rmsea.ci.lower")), \(f("rmsea.ci.upper"))], p-close \(f("rmsea.pvalue"))  \(SEMTables.verdict("rmsea", fm["rmsea"] ?? .nan) ?? "")",
+            "  SRMR \(f("srmr"))  \(SEMTables.verdict("srmr", fm["srmr"] ?? .nan) ?? "")",
+            "  AIC \(f("aic", 1)), BIC \(f("bic", 1))",
+        ]
+        for w in fit.warnings { lines.append("  warning: \(w)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Tables made from a fitted SEM.
+enum SEMTables {
+    /// A plain-words verdict under the usual cut-offs (Hu & Bentler 1999; Browne & Cudeck 1993).
+    static func verdict(_ measure: String, _ v: Double) -> String? {
+        switch measure {
+        case "cfi", "tli": return v >= 0.95 ? "good (≥ .95)" : (v >= 0.90 ? "acceptable (≥ .90)" : "poor (< .90)")
+        case "rmsea": return v <= 0.06 ? "good (≤ .06)" : (v <= 0.08 ? "acceptable (≤ .08)" : "poor (> .08)")
+        case "srmr": return v <= 0.08 ? "good (≤ .08)" : "poor (> .08)"
+        default: return nil
+        }
+    }
+
+    static func estimates(_ fit: SEMFit, compact: Bool = false) throws -> Table {
+        let rows = try fit.estimateRows()
+        func col(_ f: (EstimateRow) -> Double?) -> Column { .float(TypedColumn(optionals: rows.map(f))) }
+        var pairs: [(String, Column)] = [
+            ("lhs", .string(StringColumn(rows.map(\.lhs)))), ("op", .string(StringColumn(rows.map(\.op)))),
+            ("rhs", .string(StringColumn(rows.map(\.rhs)))),
+        ]
+        if !compact { pairs.append(("label", .string(StringColumn(rows.map { $0.label.isEmpty ? nil : $0.label })))) }
+        pairs += [("est", col { $0.est }), ("se", col { $0.se }), ("z", col { $0.z }), ("pvalue", col { $0.pvalue })]
+        if !compact { pairs += [("ci_lower", col { $0.ciLower }), ("ci_upper", col { $0.ciUpper }), ("std_lv", col { $0.stdLV })] }
+        pairs.append(("std_all", col { $0.stdAll }))
+        return try Table(pairs)
+    }
+
+    static func fitMeasures(_ fit: SEMFit) throws -> Table {
+        let m = fit.fitMeasures()
+        return try Table([
+            ("measure", .string(StringColumn(m.map(\.name)))),
+            ("value", .float(TypedColumn(m.map(\.value), validity: Bitmap(m.map { !$0.value.isNaN })))),
+            ("verdict", .string(StringColumn(m.map { verdict($0.name, $0.value) }))),
+        ])
+    }
+
+    static func rSquare(_ fit: SEMFit) throws -> Table {
+        let r = fit.rSquare()
+        return try Table([("variable", .string(StringColumn(r.map(\.variable)))), ("r2", .float(TypedColumn(r.map(\.r2))))])
+    }
+
+    static func modIndices(_ fit: SEMFit) throws -> Table {
+        let m = try fit.modificationIndices()
+        return try Table([
+            ("lhs", .string(StringColumn(m.map(\.lhs)))), ("op", .string(StringColumn(m.map(\.op)))),
+            ("rhs", .string(StringColumn(m.map(\.rhs)))), ("mi", .float(TypedColumn(m.map(\.mi)))),
+            ("epc", .float(TypedColumn(m.map(\.epc)))), ("sepc_all", .float(TypedColumn(m.map(\.sepcAll)))),
+        ])
+    }
+
+    static func reliability(_ fit: SEMFit) throws -> Table {
+        let r = fit.reliability()
+        let (fs, fl) = fit.fornellLarcker()
+        let (_, h) = fit.htmt()
+        var pairs: [(String, Column)] = [
+            ("factor", .string(StringColumn(r.map(\.factor)))), ("items", .int(TypedColumn(r.map { Int64($0.indicators) }))),
+            ("alpha", .float(TypedColumn(r.map(\.alpha)))), ("cr", .float(TypedColumn(r.map(\.compositeReliability)))),
+            ("ave", .float(TypedColumn(r.map(\.ave)))),
+        ]
+        let index = r.map { f in fs.firstIndex(of: f.factor) ?? 0 }
+        for (j, g) in fs.enumerated() {
+            pairs.append(("fl_\(g)", .float(TypedColumn(index.map { fl[$0, j] }))))
+        }
+        for (j, g) in fs.enumerated() {
+            pairs.append(("htmt_\(g)", .float(TypedColumn<Double>(optionals: index.map { $0 == j ? nil : h[$0, j] }))))
+        }
+        return try Table(pairs)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import MSNLanguage
+import MSNSEM
+import MSNTable
+
+/// `fit KIND …`: dispatches on the model kind. Each kind is a fitter here; adding one is a line.
+enum FitVerb {
+    typealias Fitter = @Sendable (inout Evaluator, VerbCall, Value?) throws -> Value
+    static let fitters: [String: Fitter] = ["sem": fitSEM]
+
+    static let run: VerbImplementation = { ev, call, input in
+        guard let first = call.arguments.first, case .name(let kind, let span) = first.value else {
+            throw Diagnostic(.syntax, "fit needs a model kind", at: call.nameSpan, hint: "kinds: \(fitters.keys.sorted().joined(separator: ", "))")
+        }
+        guard let fitter = fitters[kind] else {
+            throw Diagnostic(.unknownName, "model kind '\(kind)' is not available in this version", at: span,
+                             hint: Diagnostic.didYouMean(kind, in: Array(fitters.keys)) ?? "available: \(fitters.keys.sorted().joined(separator: ", "))")
+        }
+        return try fitter(&ev, call, input)
+    }
+
+    /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise"]`.
+    static let fitSEM: Fitter = { ev, call, input in
+        try ev.checkOptions(call, allowed: ["std_lv", "missing"])
+        let t = try ev.inputTable(call, input)
+        guard let block = call.block else {
+            throw Diagnostic(.syntax, "fit sem needs the model in braces", at: call.nameSpan,
+                             hint: "fit sem on hs { visual =~ x1 + x2 + x3 }")
+        }
+        var options = SEMOptions()
+        if let (v, span) = try ev.option(call, "std_lv") {
+            guard case .scalar(.bool(let b)) = v else { throw Diagnostic(.type, "std_lv is true or false", at: span) }
+            options.stdLV = b
+        }
+        if let (v, span) = try ev.option(call, "missing") {
+            guard case .scalar(.string(let m)) = v, m == "listwise" else {
+                throw Diagnostic(.value, "missing = \"listwise\" is the only method in this version (FIML is planned)", at: span)
+            }
+        }
+        var data: [String: [Double]] = [:]
+        var order: [String] = []
+        for (name, column) in zip(t.columnNames, t.columns) {
+            order.append(name)
+            if let d = column.doubles() { data[name] = d }
+        }
+        func blockSpan(_ line: Int, _ column: Int) -> SourceSpan {
+            SourceSpan(file: block.file, line: block.line + line - 1, column: line == 1 ? block.column + column - 1 : column, length: 1)
+        }
+        do {
+            // Text columns cannot be indicators.
+            for s in try ModelSyntax.parse(block.text) {
+                for name in [s.lhs] + s.terms.map(\.name) where t.column(named: name)?.type == .string {
+                    throw Diagnostic(.type, "column '\(name)' is text; a model variable must be numeric", at: blockSpan(s.line, 1))
+                }
+            }
+            let fit = try SEMFit.fit(model: block.text, data: data, columnOrder: order, options: options)
+            for w in fit.warnings { ev.sideOutputs.append(.warning(Diagnostic(.model, w, at: nil, severity: .warning), source: nil)) }
+            return .model(SEMModelValue(fit: fit))
+        } catch let e as SEMError {
+            switch e {
+            case .syntax(let line, let column, let message):
+                throw Diagnostic(.syntax, "in the model: \(message)", at: blockSpan(line, column))
+            case .unknownVariable(let name, let available):
+                let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let line = lines.firstIndex { $0.contains(name) } ?? 0
+                let column = lines.isEmpty ? 1 : (lines[line].range(of: name).map { lines[line].distance(from: lines[line].startIndex, to: $0.lowerBound) + 1 } ?? 1)
+                var span = blockSpan(line + 1, column)
+                span.length = name.count
+                throw Diagnostic(.unknownName, "'\(name)' is neither a latent variable (left of =~) nor a column of the table",
+                                 at: span, hint: Diagnostic.didYouMean(name, in: available))
+            default:
+                throw Diagnostic(.model, e.description, at: call.nameSpan)
+            }
+        }
+    }
+}
+
+/// `estimates s`, `fitmeasures s`, `rsquare s`, `modindices s`, `reliability s`.
+enum SEMResultVerbs {
+    static func model(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?) throws -> SEMModelValue {
+        try ev.checkOptions(call, allowed: [])
+        var value = input
+        if value == nil, let first = call.arguments.first { value = try ev.evaluate(first.value) }
+        guard let value else {
+            throw Diagnostic(.value, "\(call.name) needs a fitted model", at: call.nameSpan, hint: "\(call.name) s, where s = fit sem on …")
+        }
+        guard case .model(let m) = value, let sem = m as? SEMModelValue else {
+            throw Diagnostic(.type, "\(call.name) needs a fitted SEM, but it was given a \(value.kindName)", at: call.nameSpan)
+        }
+        return sem
+    }
+
+    static func wrap(_ make: @escaping @Sendable (SEMFit) throws -> Table) -> VerbImplementation {
+        return { ev, call, input in
+            let m = try model(&ev, call, input)
+            do { return .table(try make(m.fit)) } catch let e as SEMError { throw Diagnostic(.model, e.description, at: call.nameSpan) }
+        }
+    }
+
+    static let estimates = wrap { try SEMTables.estimates($0) }
+    static let fitmeasures = wrap { try SEMTables.fitMeasures($0) }
+    static let rsquare = wrap { try SEMTables.rSquare($0) }
+    static let modindices = wrap { try SEMTables.modIndices($0) }
+    static let reliability = wrap { try SEMTables.reliability($0) }
+}

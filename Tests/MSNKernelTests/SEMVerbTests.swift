@@ -1,0 +1,49 @@
+import Foundation
+import MSNKernel
+import MSNLanguage
+import MSNTable
+import Testing
+
+private let hsModel = """
+s = fit sem on hs {
+  visual  =~ x1 + x2 + x3
+  textual =~ x4 + x5 + x6
+  speed   =~ x7 + x8 + x9
+}
+"""
+
+@Test func fitSemThroughTheLanguageGivesLavaansNumbers() throws {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\"")
+    let r = s.execute(hsModel)
+    #expect(r.succeeded)
+    #expect(s.bindings().first { $0.name == "s" }?.kind == "model:sem")
+    // lavaan 0.6-14: visual =~ x2 est 0.5535002937636618, se 0.0996651187683112 (Tests/MSNSEMTests/Fixtures/lavaan).
+    let e = try s.table("estimates s | filter lhs == \"visual\" and rhs == \"x2\"")
+    #expect(abs((e[0, "est"].doubleValue ?? 0) - 0.5535002937636618) < 1e-3)
+    #expect(abs((e[0, "se"].doubleValue ?? 0) - 0.0996651187683112) < 1e-3)
+    let fm = try s.table("fitmeasures s | filter measure == \"cfi\"")
+    #expect(abs((fm[0, "value"].doubleValue ?? 0) - 0.930559651799336) < 1e-3)
+    #expect(fm[0, "verdict"] == .string("acceptable (≥ .90)"))
+    #expect(try s.table("modindices s | head 1")[0, "rhs"] == .string("x9"))
+    #expect(try s.table("rsquare s").rowCount == 9)
+    #expect(try s.table("reliability s").columnNames.prefix(5) == ["factor", "items", "alpha", "cr", "ave"])
+    guard case .model(let kind, let summary, _)? = s.execute("s").outputs.last else { Issue.record("model output"); return }
+    #expect(kind == "sem" && summary.contains("chi-square 85.306, df 24"))
+}
+
+@Test func semErrorsPointIntoTheNotebook() {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\"")
+    let bad = s.failure("s = fit sem on hs {\n  visual =~ x1 + x2 + x33\n}")
+    #expect(bad?.span == SourceSpan(file: "test.msq", line: 2, column: 23, length: 3))
+    #expect(bad?.hint == "did you mean 'x3'?")
+    let syntax = s.execute("s = fit sem on hs {\n  visual x1 + x2\n}", origin: SourceOrigin(file: "nb.msnb", firstLine: 40))
+    guard case .error(let d, _)? = syntax.outputs.last else { Issue.record("error"); return }
+    #expect(d.message == "in the model: expected an operator (=~, ~, ~~ or :=)")
+    #expect(d.span?.line == 41)
+    #expect(s.failure("s = fit sem on hs {\n  f =~ school + x1 + x2\n}")?.message == "column 'school' is text; a model variable must be numeric")
+    #expect(s.failure("m = fit boots y ~ x on hs")?.message == "model kind 'boots' is not available in this version")
+    #expect(s.failure("estimates hs")?.message == "estimates needs a fitted SEM, but it was given a table")
+    #expect(s.value(of: "s") == nil)
+}
