@@ -42,8 +42,12 @@ notebooks: setup
 
 # Release-build benchmarks; see Benchmarks/README.md.
 bench: setup
-	swift build -c release --product MSNBench --product msnb
-	.build/release/MSNBench
+	swift build -c release --product MSNBench
+	mkdir -p Benchmarks/out
+	[ -f Benchmarks/out/firms_1m.csv ] || .build/release/MSNBench gen --rows 1000000 --out Benchmarks/out/firms_1m.csv
+	.build/release/MSNBench table Benchmarks/out/firms_1m.csv | tee Benchmarks/out/msnb_table.json
+	.build/release/MSNBench sem | tee Benchmarks/out/msnb_sem.txt
+	-python3 Benchmarks/peers_table.py Benchmarks/out/firms_1m.csv Benchmarks/out/msnb_table.json
 
 clean:
 	rm -rf .build out

@@ -1,2 +1,23 @@
-// Benchmark harness placeholder; see Benchmarks/README.md.
-print("msnb benchmarks")
+import Foundation
+
+// msnb benchmark harness (release build): `make bench` or
+//   .build/release/MSNBench gen --rows 1000000 --out Benchmarks/out/firms_1m.csv
+//   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
+//   .build/release/MSNBench sem
+// Timings are medians of several runs; peak memory is the process's VmHWM.
+let args = Array(CommandLine.arguments.dropFirst())
+switch args.first {
+case "gen":
+    let rows = Int(Bench.value(args, "--rows") ?? "1000000") ?? 1_000_000
+    let out = Bench.value(args, "--out") ?? "Benchmarks/out/firms.csv"
+    try FirmDataGenerator.write(rows: rows, to: out)
+    print("wrote \(out) (\(rows) rows)")
+case "table":
+    guard args.count >= 2 else { print("usage: MSNBench table FILE.csv [--runs N]"); exit(2) }
+    try TableBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
+case "sem":
+    try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
+default:
+    print("usage: MSNBench gen|table|sem …")
+    exit(2)
+}
