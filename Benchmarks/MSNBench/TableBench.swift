@@ -6,6 +6,7 @@ import MSNTable
 enum TableBench {
     static func run(file: String, runs: Int) throws {
         var table = try CSVReader.read(path: file)
+        let loadPeak = Bench.peakMB()
         let load = try Bench.median(runs) { table = try CSVReader.read(path: file) }
         let filter = try Bench.median(runs) {
             guard case .float(let v)? = table.column(named: "export_volume"), case .string(let r)? = table.column(named: "region"),
@@ -41,7 +42,7 @@ enum TableBench {
             ("load", load), ("filter", filter), ("groupby", group), ("sort", sort), ("join", join), ("write", write),
             ("lang_filter", langFilter), ("lang_groupby", langGroup), ("lang_sort", langSort),
         ]
-        print("{\"rows\": \(table.rowCount), \"csv_mb\": \(String(format: "%.1f", Double(size) / 1e6)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB())),")
+        print("{\"rows\": \(table.rowCount), \"csv_mb\": \(String(format: "%.1f", Double(size) / 1e6)), \"load_peak_mb\": \(String(format: "%.1f", loadPeak)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB())),")
         print(results.map { "  \"\($0.0)_ms\": \(String(format: "%.1f", $0.1))" }.joined(separator: ",\n") + "}")
     }
 }

@@ -120,6 +120,19 @@ enum VectorOps {
                     out[i] = compareOrdered(op, x, y)
                 }
             }
+        } else if case .scalar(let c) = b.vec, let k = c.doubleValue, case .column = a.vec, let x = a.vec.doubles(n) {
+            // Column against a constant: no broadcast buffer.
+            validity = x.validity
+            x.values.withUnsafeBufferPointer { xv in
+                switch op {
+                case "==": for i in 0..<n { out[i] = xv[i] == k }
+                case "!=": for i in 0..<n { out[i] = xv[i] != k }
+                case "<": for i in 0..<n { out[i] = xv[i] < k }
+                case "<=": for i in 0..<n { out[i] = xv[i] <= k }
+                case ">": for i in 0..<n { out[i] = xv[i] > k }
+                default: for i in 0..<n { out[i] = xv[i] >= k }
+                }
+            }
         } else if let x = a.vec.doubles(n), let y = b.vec.doubles(n) {
             validity = Bitmap.and(x.validity, y.validity)
             x.values.withUnsafeBufferPointer { xv in
@@ -165,6 +178,14 @@ enum VectorOps {
                              hint: "use a comparison such as x > 0")
         }
         guard let x = a.vec.bools(n), let y = b.vec.bools(n) else { return .scalar(.null) }
+        if x.validity == nil && y.validity == nil, case .column = a.vec, case .column = b.vec {
+            // No nulls on either side: plain element-wise logic.
+            var out = [Bool](repeating: false, count: n)
+            x.values.withUnsafeBufferPointer { xv in y.values.withUnsafeBufferPointer { yv in
+                if op == "and" { for i in 0..<n { out[i] = xv[i] && yv[i] } } else { for i in 0..<n { out[i] = xv[i] || yv[i] } }
+            } }
+            return .column(.bool(TypedColumn(out)))
+        }
         var out = [Bool](repeating: false, count: n)
         var valid = Bitmap(count: n)
         for i in 0..<n {

@@ -134,6 +134,7 @@ struct ColumnJob: Sendable {
         var anyNull = false
         switch kind {
         case .string:
+            if let dictionary = dictionaryColumn(j, count: n) { return .string(dictionary) }
             var builder = StringColumnBuilder(capacity: n)
             forEachField(j) { _, s, e, _ in
                 if !quoted(s, e) && isNullToken(s, e) { builder.append(nil) } else { builder.append(FieldParsing.text(bytes, s, e)) }
@@ -169,5 +170,51 @@ struct ColumnJob: Sendable {
             }
             return .float(TypedColumn(values, validity: anyNull ? validity : nil))
         }
+    }
+
+    /// Builds a dictionary-encoded column straight from the bytes (hashing byte ranges, making a
+    /// String only for each new distinct value); nil when the column has too many distinct values.
+    private func dictionaryColumn(_ j: Int, count n: Int) -> StringColumn? {
+        let limit = StringColumn.dictionaryLimit(rows: n)
+        var codes = [Int32](repeating: 0, count: n)
+        var validity = Bitmap(count: n)
+        var anyNull = false
+        var values: [String] = []
+        var valueBytes: [[UInt8]] = []
+        var index: [UInt64: [Int32]] = [:]
+        var tooMany = false
+        forEachField(j) { row, s, e, _ in
+            if tooMany { return }
+            if !quoted(s, e) && isNullToken(s, e) { validity[row] = false; anyNull = true; return }
+            var owned: [UInt8]? = nil
+            var (cs, ce) = (s, e)
+            if quoted(s, e) {
+                let text = FieldParsing.text(bytes, s, e)
+                owned = Array(text.utf8)
+                (cs, ce) = (0, owned!.count)
+            }
+            @inline(__always) func byte(_ k: Int) -> UInt8 { owned.map { $0[k] } ?? bytes[k] }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in cs..<ce { h = (h ^ UInt64(byte(k))) &* 0x100_0000_01b3 }
+            if let candidates = index[h] {
+                for c in candidates {
+                    let v = valueBytes[Int(c)]
+                    if v.count == ce - cs {
+                        var same = true
+                        for k in 0..<v.count where v[k] != byte(cs + k) { same = false; break }
+                        if same { codes[row] = c; return }
+                    }
+                }
+            }
+            guard values.count < limit else { tooMany = true; return }
+            let code = Int32(values.count)
+            let raw = owned ?? Array(UnsafeBufferPointer(start: bytes.base + cs, count: ce - cs))
+            valueBytes.append(raw)
+            values.append(String(decoding: raw, as: UTF8.self))
+            index[h, default: []].append(code)
+            codes[row] = code
+        }
+        if tooMany { return nil }
+        return StringColumn(storage: .dictionary(codes: codes, dictionary: values), validity: anyNull ? validity : nil)
     }
 }

@@ -11,12 +11,20 @@ public enum CSVReader {
             let reason = FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file"
             throw CSVError.unreadable(file: name, reason: reason)
         }
-        return try parse([UInt8](data), name: name, options: options)
+        // Parse the (memory-mapped) bytes in place: no copy of the file.
+        return try data.withUnsafeBytes { raw -> Table in
+            try parse(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count), name: name, options: options)
+        }
     }
 
     /// Parses CSV bytes; `name` is used in error messages.
     public static func parse(_ bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        try bytes.withUnsafeBufferPointer { raw -> Table in
+        try bytes.withUnsafeBufferPointer { try parse($0, name: name, options: options) }
+    }
+
+    /// Parses CSV bytes in a buffer that stays valid for the call.
+    static func parse(_ raw: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions) throws -> Table {
+        do {
             guard let base = raw.baseAddress, raw.count > 0 else { throw CSVError.empty(file: name) }
             let b = ByteBuffer(base: base, count: raw.count)
             var start = 0
