@@ -23,6 +23,13 @@ enum UTF8Check {
         var i = start
         let n = b.count
         while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(b.base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0

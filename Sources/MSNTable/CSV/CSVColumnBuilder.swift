@@ -98,6 +98,7 @@ struct ColumnJob: Sendable {
             case .string: kind = .string
             }
         } else {
+            if let fast = numericSinglePass(j, count: n) { return fast }
             var unquotedKind: FieldParsing.Kind? = nil, quotedKind: FieldParsing.Kind? = nil
             var anyUnquoted = false, anyQuoted = false
             forEachField(j) { _, s, e, _ in
@@ -216,5 +217,39 @@ struct ColumnJob: Sendable {
         }
         if tooMany { return nil }
         return StringColumn(storage: .dictionary(codes: codes, dictionary: values), validity: anyNull ? validity : nil)
+    }
+
+    /// One pass for unquoted numeric and boolean columns: parses while inferring, widening bool → int
+    /// → float in place. nil when a field is quoted or text, so the general two-pass path decides.
+    private func numericSinglePass(_ j: Int, count n: Int) -> Column? {
+        var ints = [Int64](repeating: 0, count: n)
+        var doubles: [Double] = []
+        var isFloat = false, sawBool = false, sawNumber = false, giveUp = false
+        var validity = Bitmap(count: n)
+        var anyNull = false
+        forEachField(j) { row, s, e, _ in
+            if giveUp { return }
+            if quoted(s, e) { giveUp = true; return }
+            if isNullToken(s, e) { validity[row] = false; anyNull = true; return }
+            if !isFloat {
+                if let v = FieldParsing.parseInt(bytes, s, e) { ints[row] = v; sawNumber = true; return }
+                if let b = FieldParsing.parseBool(bytes, s, e) { ints[row] = b ? 1 : 0; sawBool = true; return }
+                guard let d = FieldParsing.parseDouble(bytes, s, e) else { giveUp = true; return }
+                doubles = ints.map(Double.init)
+                ints = []
+                isFloat = true
+                sawNumber = true
+                doubles[row] = d
+                return
+            }
+            if let d = FieldParsing.parseDouble(bytes, s, e) { doubles[row] = d; return }
+            if let b = FieldParsing.parseBool(bytes, s, e) { doubles[row] = b ? 1 : 0; sawBool = true; return }
+            giveUp = true
+        }
+        guard !giveUp, sawNumber || sawBool else { return nil }
+        let v: Bitmap? = anyNull ? validity : nil
+        if isFloat { return .float(TypedColumn(doubles, validity: v)) }
+        if !sawNumber { return .bool(TypedColumn(ints.map { $0 != 0 }, validity: v)) }
+        return .int(TypedColumn(ints, validity: v))
     }
 }
