@@ -1,0 +1,176 @@
+import Foundation
+import MSNTable
+
+/// A trained gradient-boosted tree ensemble.
+public struct BoostModel: Sendable {
+    /// The objective trained for.
+    public let objective: Objective
+    /// Number of classes (1 output for binary and regression).
+    public let classes: Int
+    /// Feature names, in column order.
+    public let featureNames: [String]
+    /// Trees, round by round; each round has one tree per output.
+    public let rounds: [[Tree]]
+    /// Initial margin per output.
+    public let baseMargin: [Double]
+    /// The options used.
+    public let options: BoostOptions
+    /// Training metric per round (log loss or RMSE), and the validation metric when given.
+    public let history: [(train: Double, valid: Double?)]
+
+    var outputs: Int { objective == .multiclass ? classes : 1 }
+
+    /// Trains on column-major `features` (NaN = missing) and `labels` (0/1, class indices or numbers).
+    public static func train(features: [[Double]], names: [String], labels: [Double], weights: [Double]? = nil,
+                             options: BoostOptions, validation: (features: [[Double]], labels: [Double])? = nil) throws -> BoostModel {
+        let n = labels.count
+        guard n > 0 else { throw BoostError.empty }
+        guard options.trees > 0, options.rate > 0, options.depth >= 0, options.lambda >= 0, options.alpha >= 0,
+              (0...1).contains(options.subsample), options.subsample > 0, options.colsample > 0, options.colsample <= 1,
+              options.bins >= 2, options.bins <= 65_000 else {
+            throw BoostError.invalidOption("settings out of range: trees, rate > 0; depth, lambda, alpha ≥ 0; 0 < subsample, colsample ≤ 1; bins ≥ 2")
+        }
+        let objective = options.objective ?? .regression
+        guard Set(labels).count > 1 else { throw BoostError.constantTarget }
+        if objective == .binary, labels.contains(where: { $0 != 0 && $0 != 1 }) { throw BoostError.badLabels("a binary target must be 0 or 1") }
+        let k = objective == .multiclass ? options.classes : 1
+        if objective == .multiclass, labels.contains(where: { $0 < 0 || $0 >= Double(k) || $0 != $0.rounded() }) {
+            throw BoostError.badLabels("a multiclass target must hold class numbers 0 … \(k - 1)")
+        }
+        var w = weights ?? [Double](repeating: 1, count: n)
+        if objective == .binary && options.scalePosWeight != 1 { for i in 0..<n where labels[i] == 1 { w[i] *= options.scalePosWeight } }
+        let bins = FeatureBins(features: features, maxBins: options.bins)
+        let totalW = w.reduce(0, +)
+        var base = [Double](repeating: 0, count: k)
+        switch objective {
+        case .binary:
+            let mean = zip(labels, w).reduce(0) { $0 + $1.0 * $1.1 } / totalW
+            base[0] = options.baseScore.map { Foundation.log($0 / (1 - $0)) } ?? Foundation.log(mean / (1 - mean))
+        case .regression:
+            base[0] = options.baseScore ?? zip(labels, w).reduce(0) { $0 + $1.0 * $1.1 } / totalW
+        case .multiclass:
+            base = [Double](repeating: options.baseScore ?? 0, count: k)
+        }
+        var margin = [[Double]](repeating: [], count: k)
+        for c in 0..<k { margin[c] = [Double](repeating: base[c], count: n) }
+        var validMargin: [[Double]]? = validation.map { v in (0..<k).map { c in [Double](repeating: base[c], count: v.labels.count) } }
+        var rounds: [[Tree]] = []
+        var history: [(Double, Double?)] = []
+        var bestRound = 0, bestValid = Double.infinity
+        var rng = SeededGenerator(seed: options.seed)
+        let allFeatures = Array(0..<features.count)
+        for _ in 0..<options.trees {
+            // Row and column sampling for this round (seeded).
+            var rows = Array(0..<n)
+            if options.subsample < 1 { rows = rows.filter { _ in rng.nextUnit() < options.subsample } }
+            var cols = allFeatures
+            if options.colsample < 1 {
+                rng.shuffle(&cols)
+                cols = Array(cols.prefix(max(1, Int((Double(cols.count) * options.colsample).rounded(.up))))).sorted()
+            }
+            var round: [Tree] = []
+            let probs = objective == .multiclass ? softmax(margin, n) : []
+            for c in 0..<k {
+                var g = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
+                for i in 0..<n {
+                    switch objective {
+                    case .binary:
+                        let p = 1 / (1 + Foundation.exp(-margin[0][i]))
+                        g[i] = (p - labels[i]) * w[i]; h[i] = max(p * (1 - p), 1e-16) * w[i]
+                    case .regression:
+                        g[i] = (margin[0][i] - labels[i]) * w[i]; h[i] = w[i]
+                    case .multiclass:
+                        let p = probs[i][c]
+                        g[i] = (p - (Int(labels[i]) == c ? 1 : 0)) * w[i]; h[i] = max(2 * p * (1 - p), 1e-16) * w[i]
+                    }
+                }
+                let tree = TreeBuilder(data: bins, g: g, h: h, options: options, features: cols).build(rows: rows)
+                for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
+                if let v = validation, validMargin != nil {
+                    for i in 0..<v.labels.count { validMargin![c][i] += tree.predict { v.features[$0][i] } }
+                }
+                round.append(tree)
+            }
+            rounds.append(round)
+            let trainMetric = lossMetric(objective, margin, labels)
+            let validMetric = validation.map { lossMetric(objective, validMargin!, $0.labels) }
+            history.append((trainMetric, validMetric))
+            if let v = validMetric, let stop = options.earlyStop {
+                if v < bestValid - 1e-12 { bestValid = v; bestRound = rounds.count }
+                if rounds.count - bestRound >= stop { break }
+            }
+        }
+        if options.earlyStop != nil, validation != nil, bestRound > 0 {
+            rounds = Array(rounds.prefix(bestRound))
+            history = Array(history.prefix(bestRound))
+        }
+        return BoostModel(objective: objective, classes: k == 1 ? (objective == .binary ? 2 : 1) : k, featureNames: names,
+                          rounds: rounds, baseMargin: base, options: options, history: history)
+    }
+
+    static func softmax(_ margin: [[Double]], _ n: Int) -> [[Double]] {
+        (0..<n).map { i in
+            let m = margin.map { $0[i] }
+            let top = m.max() ?? 0
+            let e = m.map { Foundation.exp($0 - top) }
+            let s = e.reduce(0, +)
+            return e.map { $0 / s }
+        }
+    }
+
+    /// Log loss (binary, multiclass) or RMSE (regression) of margins.
+    static func lossMetric(_ objective: Objective, _ margin: [[Double]], _ labels: [Double]) -> Double {
+        let n = labels.count
+        switch objective {
+        case .regression:
+            return (zip(margin[0], labels).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(n)).squareRoot()
+        case .binary:
+            var s = 0.0
+            for i in 0..<n { let p = min(max(1 / (1 + Foundation.exp(-margin[0][i])), 1e-15), 1 - 1e-15); s -= labels[i] == 1 ? Foundation.log(p) : Foundation.log(1 - p) }
+            return s / Double(n)
+        case .multiclass:
+            let p = softmax(margin, n)
+            var s = 0.0
+            for i in 0..<n { s -= Foundation.log(max(p[i][Int(labels[i])], 1e-15)) }
+            return s / Double(n)
+        }
+    }
+
+    /// Raw margins per output for column-major features.
+    public func margins(_ features: [[Double]]) -> [[Double]] {
+        let n = features.first?.count ?? 0
+        var m = (0..<outputs).map { [Double](repeating: baseMargin[$0], count: n) }
+        for round in rounds {
+            for (c, tree) in round.enumerated() {
+                for i in 0..<n { m[c][i] += tree.predict { features[$0][i] } }
+            }
+        }
+        return m
+    }
+
+    /// Predictions: probability of class 1 (binary), class probabilities (multiclass), values (regression).
+    public func predict(_ features: [[Double]]) -> [[Double]] {
+        let m = margins(features)
+        switch objective {
+        case .binary: return [m[0].map { 1 / (1 + Foundation.exp(-$0)) }]
+        case .regression: return m
+        case .multiclass:
+            let p = BoostModel.softmax(m, m[0].count)
+            return (0..<outputs).map { c in p.map { $0[c] } }
+        }
+    }
+
+    /// Total gain, cover and split count per feature, as shares summing to 1.
+    public func importance() -> [(feature: String, gain: Double, cover: Double, splits: Double)] {
+        var gain = [Double](repeating: 0, count: featureNames.count)
+        var cover = gain, splits = gain
+        for round in rounds { for tree in round { for node in tree.nodes where !node.isLeaf {
+            gain[node.feature] += node.gain
+            cover[node.feature] += node.cover
+            splits[node.feature] += 1
+        } } }
+        let tg = max(gain.reduce(0, +), 1e-300), tc = max(cover.reduce(0, +), 1e-300), ts = max(splits.reduce(0, +), 1)
+        return featureNames.indices.map { (featureNames[$0], gain[$0] / tg, cover[$0] / tc, splits[$0] / ts) }
+            .sorted { $0.gain > $1.gain }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import MSNBoost
+
+@Test func firstSplitAndLeafWeightsByHand() throws {
+    // x = 1, 2, 3, 4; y = 0, 0, 10, 10; squared error from base 5: g = 5, 5, −5, −5; h = 1.
+    // Split x < 3: G_L = 10, H_L = 2, G_R = −10, H_R = 2; gain = 100/3 + 100/3 − 0 = 66.67;
+    // leaves w = −G/(H + λ) = −10/3 and +10/3, times rate 1.
+    var o = BoostOptions()
+    o.trees = 1; o.depth = 1; o.rate = 1; o.lambda = 1; o.objective = .regression; o.minChildWeight = 0
+    let m = try BoostModel.train(features: [[1, 2, 3, 4]], names: ["x"], labels: [0, 0, 10, 10], options: o)
+    let tree = m.rounds[0][0]
+    #expect(tree.nodes[0].threshold == 3)
+    #expect(abs(tree.nodes[0].gain - 200.0 / 3) < 1e-12)
+    #expect(abs(tree.nodes[tree.nodes[0].left].value + 10.0 / 3) < 1e-12)
+    #expect(abs(tree.nodes[tree.nodes[0].right].value - 10.0 / 3) < 1e-12)
+    #expect(m.baseMargin == [5])
+}
+
+@Test func missingValuesLearnADefaultDirection() throws {
+    // Missing rows behave like the high group, so they should go right with it.
+    var o = BoostOptions()
+    o.trees = 1; o.depth = 1; o.rate = 1; o.objective = .regression; o.minChildWeight = 0
+    let x: [Double] = [1, 2, .nan, 8, 9, .nan]
+    let y: [Double] = [0, 0, 10, 10, 10, 10]
+    let m = try BoostModel.train(features: [x], names: ["x"], labels: y, options: o)
+    #expect(m.rounds[0][0].nodes[0].defaultLeft == false)
+    #expect(m.predict([[.nan]])[0][0] > 6)
+}
+
+@Test func identicalAcrossThreadCountsAndRuns() throws {
+    // Histograms are summed per feature in row order, so chunking cannot change any sum.
+    var rng = SeededGenerator(seed: 1)
+    let n = 5000
+    let f = (0..<10).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+    let y = (0..<n).map { f[0][$0] + f[1][$0] * f[2][$0] > 0 ? 1.0 : 0.0 }
+    var o = BoostOptions()
+    o.trees = 20; o.objective = .binary; o.subsample = 0.8; o.colsample = 0.7; o.seed = 9
+    let a = try BoostModel.train(features: f, names: (0..<10).map { "f\($0)" }, labels: y, options: o)
+    let b = try BoostModel.train(features: f, names: (0..<10).map { "f\($0)" }, labels: y, options: o)
+    #expect(a.margins(f)[0] == b.margins(f)[0])
+}
+
+@Test func gradientsOfEachObjective() {
+    // Binary: g = p − y, h = p(1 − p); softmax h uses XGBoost's factor 2; regression g = ŷ − y, h = 1.
+    let p = 1 / (1 + exp(-0.3))
+    #expect(abs(BoostModel.lossMetric(.binary, [[0.3]], [1]) + log(p)) < 1e-12)
+    #expect(BoostModel.lossMetric(.regression, [[3]], [1]) == 2)
+    let s = BoostModel.softmax([[1], [2], [3]], 1)[0]
+    #expect(abs(s.reduce(0, +) - 1) < 1e-12 && s[2] > s[1])
+}
+
+@Test func shapAddsUpAndMatchesBruteForceShapley() throws {
+    var rng = SeededGenerator(seed: 4)
+    let n = 300
+    let f = (0..<3).map { _ in (0..<n).map { _ in Double(rng.nextInt(below: 6)) } }
+    let y = (0..<n).map { 2 * f[0][$0] + (f[1][$0] > 2 ? 3 : 0) * f[2][$0] + rng.nextNormal() }
+    var o = BoostOptions()
+    o.trees = 3; o.depth = 3; o.objective = .regression
+    let m = try BoostModel.train(features: f, names: ["a", "b", "c"], labels: y, options: o)
+    let row = [3.0, 4.0, 1.0]
+    let phi = TreeSHAP.contributions(m, row: row)[0]
+    let margin = m.margins([[3], [4], [1]])[0][0]
+    #expect(abs(phi.reduce(0, +) - margin) < 1e-9)
+    // Brute force: Shapley values of v(S) = E[f(x) | x_S] under the path-dependent (cover-weighted) rule.
+    func conditional(_ subset: Set<Int>) -> Double {
+        var total = m.baseMargin[0]
+        for round in m.rounds {
+            let tree = round[0]
+            func walk(_ i: Int) -> Double {
+                let node = tree.nodes[i]
+                if node.isLeaf { return node.value }
+                if subset.contains(node.feature) { return walk(row[node.feature] < node.threshold ? node.left : node.right) }
+                let l = tree.nodes[node.left].cover, r = tree.nodes[node.right].cover
+                return (l * walk(node.left) + r * walk(node.right)) / node.cover
+            }
+            total += walk(0)
+        }
+        return total
+    }
+    for j in 0..<3 {
+        var value = 0.0
+        let others = (0..<3).filter { $0 != j }
+        for mask in 0..<(1 << others.count) {
+            let s = Set(others.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+            let size = s.count
+            let weight = Double(factorial(size) * factorial(3 - size - 1)) / Double(factorial(3))
+            value += weight * (conditional(s.union([j])) - conditional(s))
+        }
+        #expect(abs(phi[j] - value) < 1e-9, "feature \(j): \(phi[j]) vs \(value)")
+    }
+}
+
+private func factorial(_ n: Int) -> Int { n <= 1 ? 1 : n * factorial(n - 1) }
+
+@Test func metricsByHand() {
+    // 4 rows: scores 0.9 (1), 0.8 (0), 0.3 (1), 0.1 (0): AUC = 3/4.
+    #expect(Metrics.auc(labels: [1, 0, 1, 0], scores: [0.9, 0.8, 0.3, 0.1]) == 0.75)
+    let b = Dictionary(uniqueKeysWithValues: Metrics.binary(labels: [1, 0, 1, 0], probabilities: [0.9, 0.8, 0.3, 0.1]))
+    #expect(b["accuracy"] == 0.5 && b["precision"] == 0.5 && b["recall"] == 0.5)
+    let r = Dictionary(uniqueKeysWithValues: Metrics.regression(labels: [1, 2, 3], predictions: [1, 2, 4]))
+    #expect(abs(r["rmse"]! - (1.0 / 3).squareRoot()) < 1e-12 && abs(r["mae"]! - 1.0 / 3) < 1e-12 && r["r2"] == 0.5)
+}
+
+@Test func trainingErrors() {
+    var o = BoostOptions()
+    o.objective = .binary
+    #expect(throws: BoostError.empty) { try BoostModel.train(features: [[]], names: ["x"], labels: [], options: o) }
+    #expect(throws: BoostError.constantTarget) { try BoostModel.train(features: [[1, 2]], names: ["x"], labels: [1, 1], options: o) }
+    #expect(throws: BoostError.badLabels("a binary target must be 0 or 1")) { try BoostModel.train(features: [[1, 2]], names: ["x"], labels: [0, 2], options: o) }
+}
+
+import MSNTable

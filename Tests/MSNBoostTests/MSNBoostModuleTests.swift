@@ -1,6 +1,0 @@
-import Testing
-@testable import MSNBoost
-
-@Test func moduleName() {
-    #expect(MSNBoostModule.name == "MSNBoost")
-}
