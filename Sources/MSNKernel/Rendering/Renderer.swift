@@ -75,7 +75,8 @@ public enum Renderer {
             for r in 0..<tail.count { lines.append(line(head.count + r + 2)) }
         }
         var footer = "  \(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s")"
-        if !tail.isEmpty { footer += " (\(t.rowCount - head.count - tail.count) more rows not shown)" }
+        if !tail.isEmpty { let hidden = t.rowCount - head.count - tail.count
+            footer += " (\(hidden) more row\(hidden == 1 ? "" : "s") not shown)" }
         if elided > 0 { footer += ", \(elided) columns elided" }
         lines.append(footer)
         return lines.joined(separator: "\n") + "\n"

@@ -26,5 +26,9 @@ enum Verbs {
         "rsquare": SEMResultVerbs.rsquare,
         "modindices": SEMResultVerbs.modindices,
         "reliability": SEMResultVerbs.reliability,
+        "evaluate": ModelVerbs.evaluate,
+        "predict": ModelVerbs.predict,
+        "importance": ModelVerbs.importance,
+        "explain": ModelVerbs.explain,
     ]
 }

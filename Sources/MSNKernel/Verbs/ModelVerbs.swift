@@ -1,0 +1,122 @@
+import Foundation
+import MSNBoost
+import MSNLanguage
+import MSNTable
+
+/// `evaluate m on t`, `predict m on t`, `importance m`, `explain m [on t]`.
+enum ModelVerbs {
+    /// The boosted model named by the first argument or piped in, and the table after `on`.
+    static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool) throws -> (BoostModelValue, Table?) {
+        try ev.checkOptions(call, allowed: [])
+        var modelValue: Value? = nil
+        var table: Table? = nil
+        if let input {
+            if case .model = input { modelValue = input } else if case .table(let t) = input { table = t }
+        }
+        if modelValue == nil, let first = call.arguments.first { modelValue = try ev.evaluate(first.value) }
+        guard let modelValue else {
+            throw Diagnostic(.value, "\(call.name) needs a fitted model", at: call.nameSpan, hint: "\(call.name) m on test")
+        }
+        guard case .model(let m) = modelValue, let boost = m as? BoostModelValue else {
+            throw Diagnostic(.type, "\(call.name) needs a model from fit boost, but it was given a \(modelValue.kindName)", at: call.nameSpan)
+        }
+        if table == nil, let on = call.on?.first {
+            guard case .table(let t) = try ev.evaluate(on) else { throw Diagnostic(.type, "\(call.name) … on needs a table", at: on.span) }
+            table = t
+        }
+        if needsTable && table == nil {
+            throw Diagnostic(.value, "\(call.name) needs the rows to score", at: call.nameSpan, hint: "\(call.name) m on test")
+        }
+        return (boost, table)
+    }
+
+    static func features(_ m: BoostModelValue, _ t: Table, at span: SourceSpan) throws -> [[Double]] {
+        do { return try m.encoding.matrix(t) } catch let e as TableError {
+            throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: span)
+        }
+    }
+
+    static let evaluate: VerbImplementation = { ev, call, input in
+        let (m, table) = try operands(&ev, call, input, needsTable: false)
+        guard let t = table else {
+            if let cv = m.crossValidation { return .table(cv) }
+            throw Diagnostic(.value, "evaluate needs the rows to score", at: call.nameSpan, hint: "evaluate m on test, or fit with folds = 5 for cross-validation")
+        }
+        guard let yc = t.column(named: m.target) else {
+            throw Diagnostic(.unknownName, "the table has no column '\(m.target)' (the model's target)", at: call.nameSpan)
+        }
+        let labels = try BoostVerbs.encodeTarget(yc, name: m.target, override: nil, at: call.nameSpan).labels
+        let x = try features(m, t, at: call.nameSpan)
+        let keep = labels.indices.filter { !labels[$0].isNaN }
+        let p = m.model.predict(x).map { col in keep.map { col[$0] } }
+        let y = keep.map { labels[$0] }
+        let metrics: [(String, Double)]
+        switch m.model.objective {
+        case .binary: metrics = Metrics.binary(labels: y, probabilities: p[0])
+        case .multiclass: metrics = Metrics.multiclass(labels: y, probabilities: p)
+        case .regression: metrics = Metrics.regression(labels: y, predictions: p[0])
+        }
+        return .table(try Table([("metric", .string(StringColumn(metrics.map(\.0)))), ("value", .float(TypedColumn(metrics.map(\.1))))]))
+    }
+
+    static let predict: VerbImplementation = { ev, call, input in
+        let (m, table) = try operands(&ev, call, input, needsTable: true)
+        guard let t = table else { return .scalar(.null) }
+        let p = m.model.predict(try features(m, t, at: call.nameSpan))
+        var out = t
+        switch m.model.objective {
+        case .regression:
+            out = try out.adding(".pred", .float(TypedColumn(p[0])))
+        case .binary:
+            let cls = p[0].map { $0 >= 0.5 ? 1 : 0 }
+            out = try out.adding(".pred", m.levels.map { l in .string(StringColumn(cls.map { l[$0] })) } ?? .int(TypedColumn(cls.map(Int64.init))))
+            out = try out.adding(".prob", .float(TypedColumn(p[0])))
+        case .multiclass:
+            let n = p[0].count
+            let best = (0..<n).map { i in (0..<p.count).max { p[$0][i] < p[$1][i] } ?? 0 }
+            out = try out.adding(".pred", m.levels.map { l in .string(StringColumn(best.map { l[$0] })) } ?? .int(TypedColumn(best.map(Int64.init))))
+            out = try out.adding(".prob", .float(TypedColumn((0..<n).map { p[best[$0]][$0] })))
+        }
+        return .table(out)
+    }
+
+    static let importance: VerbImplementation = { ev, call, input in
+        let (m, _) = try operands(&ev, call, input, needsTable: false)
+        let imp = m.model.importance()
+        return .table(try Table([
+            ("feature", .string(StringColumn(imp.map(\.feature)))), ("gain", .float(TypedColumn(imp.map(\.gain)))),
+            ("cover", .float(TypedColumn(imp.map(\.cover)))), ("splits", .float(TypedColumn(imp.map(\.splits)))),
+            ("bar", .string(StringColumn(imp.map { String(repeating: "█", count: Int(($0.gain * 40).rounded())) }))),
+        ]))
+    }
+
+    static let explain: VerbImplementation = { ev, call, input in
+        let (m, table) = try operands(&ev, call, input, needsTable: false)
+        guard m.model.objective != .multiclass else {
+            throw Diagnostic(.value, "explain covers binary and regression models in this version", at: call.nameSpan)
+        }
+        let names = m.model.featureNames
+        if let t = table {
+            let x = try features(m, t, at: call.nameSpan)
+            let rows = (0..<t.rowCount).map { i in TreeSHAP.contributions(m.model, row: x.map { $0[i] })[0] }
+            var pairs: [(String, Column)] = [("row", .int(TypedColumn((1...max(1, t.rowCount)).prefix(t.rowCount).map(Int64.init))))]
+            for (j, name) in names.enumerated() { pairs.append((name, .float(TypedColumn(rows.map { $0[j] })))) }
+            pairs.append(("base_value", .float(TypedColumn(rows.map { $0[names.count] }))))
+            pairs.append(("margin", .float(TypedColumn(rows.map { $0.reduce(0, +) }))))
+            return .table(try Table(pairs))
+        }
+        // Mean |SHAP| over the training rows: the global ranking.
+        let x = m.trainingFeatures
+        let n = x.first?.count ?? 0
+        var sums = [Double](repeating: 0, count: names.count)
+        for i in 0..<n {
+            let phi = TreeSHAP.contributions(m.model, row: x.map { $0[i] })[0]
+            for j in 0..<names.count { sums[j] += abs(phi[j]) }
+        }
+        let ranked = names.indices.sorted { sums[$0] > sums[$1] }
+        return .table(try Table([
+            ("feature", .string(StringColumn(ranked.map { names[$0] }))),
+            ("mean_abs_shap", .float(TypedColumn(ranked.map { sums[$0] / Double(max(1, n)) }))),
+        ]))
+    }
+}

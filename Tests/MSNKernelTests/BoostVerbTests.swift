@@ -1,0 +1,49 @@
+import Foundation
+import MSNKernel
+import MSNLanguage
+import MSNTable
+import Testing
+
+@Test func fitBoostEvaluatePredictImportanceExplain() throws {
+    let s = makeSession()
+    _ = s.execute("train = load \"data/splits/breast_cancer.train.csv\"\ntest = load \"data/splits/breast_cancer.test.csv\"")
+    let fit = s.execute("m = fit boost target ~ . on train with trees = 200, depth = 4, rate = 0.1")
+    #expect(fit.succeeded)
+    #expect(s.bindings().first { $0.name == "m" }?.shape == "200 trees, 30 features")
+    // XGBoost 3.2 on the same split and settings: accuracy 0.947, AUC 0.993 (Tests/MSNBoostTests/Fixtures/xgboost).
+    let e = try s.table("evaluate m on test")
+    let metrics = Dictionary(uniqueKeysWithValues: (0..<e.rowCount).map { (e[$0, "metric"].description, e[$0, "value"].doubleValue ?? .nan) })
+    #expect(abs((metrics["accuracy"] ?? 0) - 0.9473684210526315) <= 0.01 + 1e-9)
+    #expect(abs((metrics["auc"] ?? 0) - 0.9930555555555556) <= 0.01)
+    #expect((metrics["true_positive"] ?? 0) + (metrics["false_negative"] ?? 0) == 72)   // 72 benign rows in the test split
+    let p = try s.table("predict m on test | select target, .pred, .prob")
+    #expect(p.rowCount == 114 && p.columnNames == ["target", ".pred", ".prob"])
+    let imp = try s.table("importance m")
+    let gainTotal = (0..<imp.rowCount).reduce(0.0) { $0 + (imp[$1, "gain"].doubleValue ?? 0) }
+    #expect(abs(gainTotal - 1) < 1e-9)
+    // SHAP rows add up to the margin; base value is the same for every row.
+    let x = try s.table("explain m on test | head 5")
+    for i in 0..<5 {
+        var total = 0.0
+        for name in x.columnNames where name != "row" && name != "margin" { total += x[i, name].doubleValue ?? 0 }
+        #expect(abs(total - (x[i, "margin"].doubleValue ?? 0)) < 1e-9)
+    }
+    #expect(try s.table("explain m | head 1")[0, "feature"] != .null)
+}
+
+@Test func boostTargetsAndErrors() throws {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\"")
+    // A two-level text target is binary; predictions come back as its levels.
+    let p = try s.table("m = fit boost school ~ x1 + x2 + x3 + x7 on hs with trees = 20\npredict m on hs | distinct .pred")
+    #expect(Set((0..<p.rowCount).map { p[$0, ".pred"] }).isSubset(of: [.string("Pasteur"), .string("Grant-White")]))
+    #expect(s.failure("fit boost x1 ~ nope on hs")?.message == "unknown column 'nope' in the formula")
+    #expect(s.failure("fit boost x1 ~ x2 * x3 on hs")?.message.hasPrefix("interaction terms (*) are for linear models") == true)
+    #expect(s.failure("fit boost school ~ x1 on (hs | filter school == \"Pasteur\")")?.message
+        == "the target 'school' has only one level (Pasteur); there is nothing to predict")
+    #expect(s.failure("fit boost x1 ~ x2 on (hs | filter x1 > 100)")?.message == "the target 'x1' is constant; there is nothing to learn")
+    #expect(s.failure("fit boost x1 ~ x2 on hs with trees = 0")?.message == "trees must be a whole number ≥ 1")
+    #expect(s.failure("evaluate hs on hs")?.message == "evaluate needs a model from fit boost, but it was given a table")
+    let cv = try s.table("r = fit boost x9 ~ x7 + x8 on hs with trees = 20, folds = 3\nevaluate r")
+    #expect(cv.rowCount == 3 && cv[0, "metric"] == .string("rmse"))
+}
