@@ -6,7 +6,10 @@ import MSNTable
 /// `fit KIND …`: dispatches on the model kind. Each kind is a fitter here; adding one is a line.
 enum FitVerb {
     typealias Fitter = @Sendable (inout Evaluator, VerbCall, Value?) throws -> Value
-    static let fitters: [String: Fitter] = ["sem": fitSEM, "boost": BoostVerbs.fit]
+    static let fitters: [String: Fitter] = [
+        "sem": fitSEM, "boost": BoostVerbs.fit,
+        "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
+    ]
 
     static let run: VerbImplementation = { ev, call, input in
         guard let first = call.arguments.first, case .name(let kind, let span) = first.value else {

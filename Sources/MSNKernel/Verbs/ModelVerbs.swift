@@ -6,7 +6,7 @@ import MSNTable
 /// `evaluate m on t`, `predict m on t`, `importance m`, `explain m [on t]`.
 enum ModelVerbs {
     /// The boosted model named by the first argument or piped in, and the table after `on`.
-    static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool) throws -> (BoostModelValue, Table?) {
+    static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool) throws -> (any PredictiveModel, Table?) {
         try ev.checkOptions(call, allowed: [])
         var modelValue: Value? = nil
         var table: Table? = nil
@@ -17,8 +17,8 @@ enum ModelVerbs {
         guard let modelValue else {
             throw Diagnostic(.value, "\(call.name) needs a fitted model", at: call.nameSpan, hint: "\(call.name) m on test")
         }
-        guard case .model(let m) = modelValue, let boost = m as? BoostModelValue else {
-            throw Diagnostic(.type, "\(call.name) needs a model from fit boost, but it was given a \(modelValue.kindName)", at: call.nameSpan)
+        guard case .model(let m) = modelValue, let boost = m as? any PredictiveModel else {
+            throw Diagnostic(.type, "\(call.name) needs a fitted model (boost, linear or logistic), but it was given a \(modelValue.kindName)", at: call.nameSpan)
         }
         if table == nil, let on = call.on?.first {
             guard case .table(let t) = try ev.evaluate(on) else { throw Diagnostic(.type, "\(call.name) … on needs a table", at: on.span) }
@@ -30,28 +30,35 @@ enum ModelVerbs {
         return (boost, table)
     }
 
-    static func features(_ m: BoostModelValue, _ t: Table, at span: SourceSpan) throws -> [[Double]] {
-        do { return try m.encoding.matrix(t) } catch let e as TableError {
+    static func scores(_ m: any PredictiveModel, _ t: Table, at span: SourceSpan) throws -> [[Double]] {
+        do { return try m.score(t) } catch let e as TableError {
             throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: span)
         }
+    }
+
+    static func boost(_ m: any PredictiveModel, _ call: VerbCall) throws -> BoostModelValue {
+        guard let b = m as? BoostModelValue else {
+            throw Diagnostic(.type, "\(call.name) needs a model from fit boost; for a \(m.kind) model, display it to see its coefficients", at: call.nameSpan)
+        }
+        return b
     }
 
     static let evaluate: VerbImplementation = { ev, call, input in
         let (m, table) = try operands(&ev, call, input, needsTable: false)
         guard let t = table else {
-            if let cv = m.crossValidation { return .table(cv) }
+            if let cv = (m as? BoostModelValue)?.crossValidation { return .table(cv) }
             throw Diagnostic(.value, "evaluate needs the rows to score", at: call.nameSpan, hint: "evaluate m on test, or fit with folds = 5 for cross-validation")
         }
         guard let yc = t.column(named: m.target) else {
             throw Diagnostic(.unknownName, "the table has no column '\(m.target)' (the model's target)", at: call.nameSpan)
         }
         let labels = try BoostVerbs.encodeTarget(yc, name: m.target, override: nil, at: call.nameSpan).labels
-        let x = try features(m, t, at: call.nameSpan)
-        let keep = labels.indices.filter { !labels[$0].isNaN }
-        let p = m.model.predict(x).map { col in keep.map { col[$0] } }
+        let scored = try scores(m, t, at: call.nameSpan)
+        let keep = labels.indices.filter { i in !labels[i].isNaN && !scored.contains { $0[i].isNaN } }
+        let p = scored.map { col in keep.map { col[$0] } }
         let y = keep.map { labels[$0] }
         let metrics: [(String, Double)]
-        switch m.model.objective {
+        switch m.task {
         case .binary: metrics = Metrics.binary(labels: y, probabilities: p[0])
         case .multiclass: metrics = Metrics.multiclass(labels: y, probabilities: p)
         case .regression: metrics = Metrics.regression(labels: y, predictions: p[0])
@@ -62,15 +69,16 @@ enum ModelVerbs {
     static let predict: VerbImplementation = { ev, call, input in
         let (m, table) = try operands(&ev, call, input, needsTable: true)
         guard let t = table else { return .scalar(.null) }
-        let p = m.model.predict(try features(m, t, at: call.nameSpan))
+        let p = try scores(m, t, at: call.nameSpan)
         var out = t
-        switch m.model.objective {
+        switch m.task {
         case .regression:
-            out = try out.adding(".pred", .float(TypedColumn(p[0])))
+            out = try out.adding(".pred", Column.float(p[0], nanIsNull: true))
         case .binary:
-            let cls = p[0].map { $0 >= 0.5 ? 1 : 0 }
-            out = try out.adding(".pred", m.levels.map { l in .string(StringColumn(cls.map { l[$0] })) } ?? .int(TypedColumn(cls.map(Int64.init))))
-            out = try out.adding(".prob", .float(TypedColumn(p[0])))
+            let cls: [Int?] = p[0].map { $0.isNaN ? nil : ($0 >= 0.5 ? 1 : 0) }
+            out = try out.adding(".pred", m.levels.map { l in .string(StringColumn(cls.map { $0.map { l[$0] } })) }
+                ?? .int(TypedColumn<Int64>(optionals: cls.map { $0.map(Int64.init) })))
+            out = try out.adding(".prob", Column.float(p[0], nanIsNull: true))
         case .multiclass:
             let n = p[0].count
             let best = (0..<n).map { i in (0..<p.count).max { p[$0][i] < p[$1][i] } ?? 0 }
@@ -81,7 +89,8 @@ enum ModelVerbs {
     }
 
     static let importance: VerbImplementation = { ev, call, input in
-        let (m, _) = try operands(&ev, call, input, needsTable: false)
+        let (any, _) = try operands(&ev, call, input, needsTable: false)
+        let m = try boost(any, call)
         let imp = m.model.importance()
         return .table(try Table([
             ("feature", .string(StringColumn(imp.map(\.feature)))), ("gain", .float(TypedColumn(imp.map(\.gain)))),
@@ -91,13 +100,17 @@ enum ModelVerbs {
     }
 
     static let explain: VerbImplementation = { ev, call, input in
-        let (m, table) = try operands(&ev, call, input, needsTable: false)
+        let (any, table) = try operands(&ev, call, input, needsTable: false)
+        let m = try boost(any, call)
         guard m.model.objective != .multiclass else {
             throw Diagnostic(.value, "explain covers binary and regression models in this version", at: call.nameSpan)
         }
         let names = m.model.featureNames
         if let t = table {
-            let x = try features(m, t, at: call.nameSpan)
+            let x: [[Double]]
+            do { x = try m.encoding.matrix(t) } catch let e as TableError {
+                throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: call.nameSpan)
+            }
             let rows = (0..<t.rowCount).map { i in TreeSHAP.contributions(m.model, row: x.map { $0[i] })[0] }
             var pairs: [(String, Column)] = [("row", .int(TypedColumn((1...max(1, t.rowCount)).prefix(t.rowCount).map(Int64.init))))]
             for (j, name) in names.enumerated() { pairs.append((name, .float(TypedColumn(rows.map { $0[j] })))) }
