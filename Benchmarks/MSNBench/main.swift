@@ -15,9 +15,12 @@ case "gen":
 case "table":
     guard args.count >= 2 else { print("usage: MSNBench table FILE.csv [--runs N]"); exit(2) }
     try TableBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
+case "boost":
+    guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
+    try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 default:
-    print("usage: MSNBench gen|table|sem …")
+    print("usage: MSNBench gen|table|boost|sem …")
     exit(2)
 }

@@ -84,15 +84,21 @@ public struct BoostModel: Sendable {
                         g[i] = (p - (Int(labels[i]) == c ? 1 : 0)) * w[i]; h[i] = max(2 * p * (1 - p), 1e-16) * w[i]
                     }
                 }
-                let tree = TreeBuilder(data: bins, g: g, h: h, options: options, features: cols).build(rows: rows)
-                for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
+                let (tree, leafRows) = TreeBuilder(data: bins, g: g, h: h, options: options, features: cols).buildWithLeaves(rows: rows)
+                if rows.count == n {
+                    for (node, members) in leafRows { let v = tree.nodes[node].value; for i in members { margin[c][i] += v } }
+                } else {
+                    for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
+                }
                 if let v = validation, validMargin != nil {
                     for i in 0..<v.labels.count { validMargin![c][i] += tree.predict { v.features[$0][i] } }
                 }
                 round.append(tree)
             }
             rounds.append(round)
-            let trainMetric = lossMetric(objective, margin, labels)
+            // The training loss costs a pass with a log per row: computed for the last round only.
+            let last = rounds.count == options.trees
+            let trainMetric = last ? lossMetric(objective, margin, labels) : .nan
             let validMetric = validation.map { lossMetric(objective, validMargin!, $0.labels) }
             history.append((trainMetric, validMetric))
             if let v = validMetric, let stop = options.earlyStop {
@@ -100,9 +106,15 @@ public struct BoostModel: Sendable {
                 if rounds.count - bestRound >= stop { break }
             }
         }
-        if options.earlyStop != nil, validation != nil, bestRound > 0 {
+        if options.earlyStop != nil, validation != nil, bestRound > 0, bestRound < rounds.count {
             rounds = Array(rounds.prefix(bestRound))
             history = Array(history.prefix(bestRound))
+            // Recompute the training loss of the kept rounds.
+            var m = (0..<k).map { [Double](repeating: base[$0], count: n) }
+            for round in rounds { for (c, tree) in round.enumerated() { for i in 0..<n { m[c][i] += tree.predict { features[$0][i] } } } }
+            history[history.count - 1].0 = lossMetric(objective, m, labels)
+        } else if !history.isEmpty, history[history.count - 1].0.isNaN {
+            history[history.count - 1].0 = lossMetric(objective, margin, labels)
         }
         return BoostModel(objective: objective, classes: k == 1 ? (objective == .binary ? 2 : 1) : k, featureNames: names,
                           rounds: rounds, baseMargin: base, options: options, history: history)

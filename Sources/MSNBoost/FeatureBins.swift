@@ -5,6 +5,8 @@ public struct FeatureBins: Sendable {
     public let cuts: [[Double]]
     /// Bin of each row, per feature (column-major).
     let bins: [[UInt16]]
+    /// The same bins row-major (row r, feature f at r·F + f), for histogram building.
+    let rowMajor: [UInt16]
 
     /// Bins the features (column-major, NaN = missing) into at most `maxBins` bins each.
     init(features: [[Double]], maxBins: Int) {
@@ -35,6 +37,10 @@ public struct FeatureBins: Sendable {
         }
         cuts = allCuts
         bins = allBins
+        let f = allBins.count, n = allBins.first?.count ?? 0
+        var rm = [UInt16](repeating: 0, count: f * n)
+        for (j, column) in allBins.enumerated() { for r in 0..<n { rm[r * f + j] = column[r] } }
+        rowMajor = rm
     }
 
     /// Number of value bins of feature f (missing excluded).

@@ -26,7 +26,7 @@ struct TreeBuilder {
         histSize = total
     }
 
-    private struct Split { var feature = -1; var bin = 0; var gain = 0.0; var defaultLeft = false }
+    private struct Split { var feature = -1; var bin = 0; var gain = 0.0; var defaultLeft = false; var gLeft = 0.0; var hLeft = 0.0 }
     private struct Pending { var rows: [Int]; var hist: [Double]; var node: Int; var depth: Int; var split: Split; var gSum: Double; var hSum: Double }
 
     func thresholdL1(_ gs: Double) -> Double {
@@ -35,28 +35,45 @@ struct TreeBuilder {
     func score(_ gs: Double, _ hs: Double) -> Double { let t = thresholdL1(gs); return t * t / (hs + options.lambda) }
     func weight(_ gs: Double, _ hs: Double) -> Double { -thresholdL1(gs) / (hs + options.lambda) }
 
-    /// The histogram of `rows`, features in parallel (two chunks).
+    /// The histogram of `rows`: rows are split into two fixed halves summed separately (on both cores
+    /// when large) and then added in a fixed order, so the result is the same for any thread count.
     private func histogram(_ rows: [Int]) -> [Double] {
-        var hist = [Double](repeating: 0, count: histSize)
-        let chunks = features.count >= 8 && rows.count >= 2048 ? 2 : 1
-        hist.withUnsafeMutableBufferPointer { out in
-            let shared = SharedBuffer(base: out.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = c * features.count / chunks, hi = (c + 1) * features.count / chunks
-                for f in features[lo..<hi] {
-                    let bins = data.bins[f]
-                    let base = offsets[f]
-                    bins.withUnsafeBufferPointer { bb in
-                        for r in rows {
-                            let k = base + 2 * Int(bb[r])
-                            shared.base[k] += g[r]
-                            shared.base[k + 1] += h[r]
+        let chunks = rows.count >= 4096 ? 2 : 1
+        var parts = [[Double]](repeating: [], count: chunks)
+        let fcount = data.cuts.count
+        let box = HistogramParts(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var hist = [Double](repeating: 0, count: histSize)
+            let lo = c * rows.count / chunks, hi = (c + 1) * rows.count / chunks
+            hist.withUnsafeMutableBufferPointer { out in
+                data.rowMajor.withUnsafeBufferPointer { bins in
+                    g.withUnsafeBufferPointer { gg in
+                        h.withUnsafeBufferPointer { hh in
+                            offsets.withUnsafeBufferPointer { off in
+                                features.withUnsafeBufferPointer { fs in
+                                    for k in lo..<hi {
+                                        let r = rows[k]
+                                        let gr = gg[r], hr = hh[r]
+                                        let row = r * fcount
+                                        for f in fs {
+                                            let slot = off[f] + 2 * Int(bins[row + f])
+                                            out[slot] += gr
+                                            out[slot + 1] += hr
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
+            box.set(c, hist)
         }
-        return hist
+        for c in 0..<chunks { parts[c] = box.get(c) }
+        guard chunks == 2 else { return parts[0] }
+        var total = parts[0]
+        for k in 0..<histSize { total[k] += parts[1][k] }
+        return total
     }
 
     private func bestSplit(_ hist: [Double], gSum: Double, hSum: Double) -> Split {
@@ -70,12 +87,13 @@ struct TreeBuilder {
             for b in 0..<(nb - 1) {
                 gl += hist[base + 2 * b]
                 hl += hist[base + 2 * b + 1]
-                for missingLeft in hm > 0 ? [false, true] : [false] {
+                for direction in 0..<(hm > 0 ? 2 : 1) {
+                    let missingLeft = direction == 1
                     let gL = missingLeft ? gl + gm : gl, hL = missingLeft ? hl + hm : hl
                     let gR = gSum - gL, hR = hSum - hL
                     guard hL >= options.minChildWeight, hR >= options.minChildWeight else { continue }
                     let gain = score(gL, hL) + score(gR, hR) - parent
-                    if gain > best.gain { best = Split(feature: f, bin: b, gain: gain, defaultLeft: missingLeft) }
+                    if gain > best.gain { best = Split(feature: f, bin: b, gain: gain, defaultLeft: missingLeft, gLeft: gL, hLeft: hL) }
                 }
             }
         }
@@ -83,7 +101,12 @@ struct TreeBuilder {
     }
 
     /// Grows a tree on `rows` (depth-wise, or leaf-wise when `options.leaves` is set).
-    func build(rows: [Int]) -> Tree {
+    func build(rows: [Int]) -> Tree { buildWithLeaves(rows: rows).tree }
+
+    /// The tree and, for each leaf node, the training rows that reach it (to update margins without
+    /// walking the tree again).
+    func buildWithLeaves(rows: [Int]) -> (tree: Tree, leafRows: [(node: Int, rows: [Int])]) {
+        var leafRows: [(Int, [Int])] = []
         var nodes: [Tree.Node] = []
         func newLeaf(_ gs: Double, _ hs: Double) -> Int {
             nodes.append(Tree.Node(feature: -1, threshold: 0, defaultLeft: false, left: -1, right: -1,
@@ -105,18 +128,29 @@ struct TreeBuilder {
                 for (k, p) in open.enumerated() where p.split.gain > open[index].split.gain { index = k }
             }
             let p = open.remove(at: index)
-            if let maxLeaves = options.leaves, leaves >= maxLeaves { break }
-            guard p.depth < maxDepth, p.split.feature >= 0, p.split.gain > max(options.gamma, 1e-6) else { continue }
+            if let maxLeaves = options.leaves, leaves >= maxLeaves {
+                leafRows.append((p.node, p.rows))
+                for rest in open { leafRows.append((rest.node, rest.rows)) }
+                break
+            }
+            guard p.depth < maxDepth, p.split.feature >= 0, p.split.gain > max(options.gamma, 1e-6) else {
+                leafRows.append((p.node, p.rows))
+                continue
+            }
             let s = p.split
             let bins = data.bins[s.feature]
             let missingBin = UInt16(data.valueBins(s.feature))
             var left: [Int] = [], right: [Int] = []
-            for r in p.rows {
-                let b = bins[r]
-                if b == missingBin ? s.defaultLeft : Int(b) <= s.bin { left.append(r) } else { right.append(r) }
+            left.reserveCapacity(p.rows.count)
+            right.reserveCapacity(p.rows.count)
+            let threshold = UInt16(s.bin), defaultLeft = s.defaultLeft
+            bins.withUnsafeBufferPointer { bb in
+                for r in p.rows {
+                    let b = bb[r]
+                    if b == missingBin ? defaultLeft : b <= threshold { left.append(r) } else { right.append(r) }
+                }
             }
-            var gl = 0.0, hl = 0.0
-            for r in left { gl += g[r]; hl += h[r] }
+            let gl = s.gLeft, hl = s.hLeft
             let (small, _) = left.count <= right.count ? (left, right) : (right, left)
             let smallHist = histogram(small)
             var largeHist = p.hist
@@ -137,9 +171,15 @@ struct TreeBuilder {
             open.append(Pending(rows: right, hist: rightHist, node: r, depth: p.depth + 1,
                                 split: bestSplit(rightHist, gSum: gr, hSum: hr), gSum: gr, hSum: hr))
         }
-        return Tree(nodes: nodes)
+        return (Tree(nodes: nodes), leafRows)
     }
 }
 
-/// A histogram buffer written by the two chunks of one `concurrentPerform` (disjoint features).
-struct SharedBuffer: @unchecked Sendable { let base: UnsafeMutablePointer<Double> }
+/// The per-chunk histograms of one `concurrentPerform`.
+final class HistogramParts: @unchecked Sendable {
+    private var parts: [[Double]]
+    private let lock = NSLock()
+    init(count: Int) { parts = [[Double]](repeating: [], count: count) }
+    func set(_ i: Int, _ h: [Double]) { lock.lock(); parts[i] = h; lock.unlock() }
+    func get(_ i: Int) -> [Double] { lock.lock(); defer { lock.unlock() }; return parts[i] }
+}
