@@ -30,5 +30,6 @@ enum Verbs {
         "predict": ModelVerbs.predict,
         "importance": ModelVerbs.importance,
         "explain": ModelVerbs.explain,
+        "simulate": SimulateVerb.run,
     ]
 }
