@@ -29,3 +29,19 @@ import Testing
     #expect(collinear?.message == "the design is rank deficient: both is a linear combination of other columns; drop it")
     #expect(s.failure("importance ols")?.message.hasPrefix("importance needs a model from fit boost") == true)
 }
+
+/// A linear probability model is scored like a classifier too. By hand: y = 0,1,0,1,1 on x = 1…5 gives
+/// ŷ = 0.2x (0.2, 0.4, 0.6, 0.8, 1.0): 3 of 5 right at 0.5, and 5 of 6 positive–negative pairs ordered (AUC 5/6).
+@Test func linearProbabilityModelGetsAccuracyAndAUC() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-lpm-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try "x,y\n1,0\n2,1\n3,0\n4,1\n5,1\n".write(to: dir.appendingPathComponent("lpm.csv"), atomically: true, encoding: .utf8)
+    let s = makeSession()
+    let t = try s.table("d = load \"\(dir.path)/lpm.csv\"\nlpm = fit linear y ~ x on d\nevaluate lpm on d")
+    let v = Dictionary(uniqueKeysWithValues: (0..<t.rowCount).map { (t[$0, "metric"].description, t[$0, "value"].doubleValue ?? .nan) })
+    #expect(abs((v["accuracy"] ?? 0) - 0.6) < 1e-12)
+    #expect(abs((v["auc"] ?? 0) - 5.0 / 6.0) < 1e-12)
+    #expect(abs((v["rmse"] ?? 0) - (0.8 / 5).squareRoot()) < 1e-12)   // residuals −0.2, 0.6, −0.6, 0.2, 0
+    let plain = try s.table("hs = load \"data/HolzingerSwineford1939.csv\"\nols = fit linear x9 ~ x7 on hs\nevaluate ols on hs")
+    #expect(plain.rowCount == 3)
+}

@@ -53,7 +53,7 @@ public enum HelpCatalog {
         Entry(topic: "fit linear", usage: "m = fit linear y ~ a * b + c : d + text_col on t | fit logistic y ~ … on t",
               summary: "OLS (coefficients, SE, t, p, 95% CI, R², adjusted R², F, AIC) and logistic regression by IRLS (z, p, odds ratios, McFadden R², AIC; separation is a warning). a * b adds a, b and a:b; text predictors become treatment-coded dummies (first level alphabetically is the base); collinear columns are named.",
               example: "ols = fit linear x9 ~ x7 * x8 + school on hs\nols\nlogit = fit logistic school ~ x1 + x4 + x7 + ageyr on hs\nevaluate logit on hs"),
-        Entry(topic: "evaluate", usage: "evaluate m on t", summary: "Metrics on scored rows: binary accuracy, balanced accuracy, precision, recall, F1, AUC, log loss and the confusion matrix; multiclass accuracy, macro-F1, log loss; regression RMSE, MAE, R². Without 'on', the cross-validation table of a model fitted with folds.",
+        Entry(topic: "evaluate", usage: "evaluate m on t", summary: "Metrics on scored rows: binary accuracy, balanced accuracy, precision, recall, F1, AUC, log loss and the confusion matrix; multiclass accuracy, macro-F1, log loss; regression RMSE, MAE, R² (and, for a linear model of a 0/1 target, accuracy at 0.5 and AUC). Without 'on', the cross-validation table of a model fitted with folds.",
               example: "evaluate m on (load \"data/splits/breast_cancer.test.csv\")"),
         Entry(topic: "predict", usage: "predict m on t", summary: "The rows with .pred (class or value) and .prob (probability of the predicted class; of class 1 for binary models).",
               example: "predict m on (load \"data/splits/breast_cancer.test.csv\") | select target, .pred, .prob | head 3"),

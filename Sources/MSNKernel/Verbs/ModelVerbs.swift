@@ -61,7 +61,14 @@ enum ModelVerbs {
         switch m.task {
         case .binary: metrics = Metrics.binary(labels: y, probabilities: p[0])
         case .multiclass: metrics = Metrics.multiclass(labels: y, probabilities: p)
-        case .regression: metrics = Metrics.regression(labels: y, predictions: p[0])
+        case .regression:
+            var r = Metrics.regression(labels: y, predictions: p[0])
+            // A linear probability model (0/1 target): also accuracy at 0.5 and AUC, to set beside classifiers.
+            if Set(y) == [0, 1] {
+                let hits = zip(y, p[0]).filter { ($1 >= 0.5 ? 1.0 : 0.0) == $0 }.count
+                r += [("accuracy", Double(hits) / Double(y.count)), ("auc", Metrics.auc(labels: y, scores: p[0]))]
+            }
+            metrics = r
         }
         return .table(try Table([("metric", .string(StringColumn(metrics.map(\.0)))), ("value", .float(TypedColumn(metrics.map(\.1))))]))
     }
