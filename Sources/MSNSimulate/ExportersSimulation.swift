@@ -22,11 +22,12 @@ public enum ExportersSimulation {
     /// The share of values set missing in each feature column.
     public static let missingShare = 0.02
 
-    /// The log-odds of export success, before the calibrated intercept: sentiment (an S-curve around
-    /// 0.25), then exchange-rate volatility (hurts above 6%), then import-policy restrictiveness (a
-    /// step around 6 on its 0–10 scale), then a little technology use.
+    /// The log-odds of export success, before the calibrated intercept: sentiment (a steep S-curve
+    /// around 0.3), then exchange-rate volatility (hurts only above 6%), then import-policy
+    /// restrictiveness (an inverted U: best at 4 on its 0–10 scale), then a little technology use.
     public static func logitTerms(sentiment s: Double, fxVolatility fx: Double, importPolicy ip: Double, techUse tu: Double) -> Double {
-        2.0 * tanh(3 * (s - 0.25)) - 3.0 * max(0, log(fx / 6)) - 1.2 * Distributions.normalCDF(ip - 6) + 0.15 * (tu - 3)
+        let policy = (ip - 4) / 3
+        return 2.5 * tanh(4 * (s - 0.3)) - 3.0 * max(0, log(fx / 6)) - 0.6 * policy * policy + 0.15 * (tu - 3)
     }
 
     /// A table of `n` firms drawn with `seed`.
@@ -91,9 +92,9 @@ public enum ExportersSimulation {
     public static func truth() throws -> Table {
         var rows: [(String, Double, String)] = [
             ("success_rate", successRate, "expected share of firms with exported = 1 (intercept calibrated)"),
-            ("logit_sentiment", 2.0, "log-odds: 2.0 × tanh(3 × (sentiment − 0.25)), the strongest driver"),
+            ("logit_sentiment", 2.5, "log-odds: 2.5 × tanh(4 × (sentiment − 0.3)), the strongest driver"),
             ("logit_fx_volatility", -3.0, "log-odds: −3.0 × max(0, ln(fx_volatility / 6)), second"),
-            ("logit_import_policy", -1.2, "log-odds: −1.2 × Φ(import_policy − 6), third"),
+            ("logit_import_policy", -0.6, "log-odds: −0.6 × ((import_policy − 4) / 3)², an inverted U, third"),
             ("logit_tech_use", 0.15, "log-odds: 0.15 × (tech_use − 3)"),
             ("logit_reg_similarity", 0, "reg_similarity has no effect on export success (a decoy)"),
             ("path_mi_tc", pathA, "standardized path market_intel → tech_capability (a)"),

@@ -54,3 +54,13 @@ import Testing
     let b = try? s.table("simulate exporters n = 50 | head 1")
     #expect(a?[0, "sentiment"] == b?[0, "sentiment"])
 }
+
+@Test func boostingRanksTheExportDriversAsDesigned() throws {
+    let s = makeSession()
+    let t = try s.table("""
+        f = simulate exporters n = 20000 seed = 1
+        m = fit boost exported ~ sentiment + fx_volatility + import_policy + reg_similarity + tech_use on f with trees = 100, depth = 3, rate = 0.1
+        importance m
+        """)
+    #expect((0..<3).map { t[$0, "feature"].description } == ["sentiment", "fx_volatility", "import_policy"])
+}

@@ -59,11 +59,14 @@ private func mean(_ t: Table, _ column: String) -> Double {
 }
 
 @Test func logitTermsByHand() {
-    // sentiment 0.25, fx 6, import policy 6, tech use 3: tanh(0) = 0, ln 1 = 0, Φ(0) = 0.5 → −0.6.
-    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.25, fxVolatility: 6, importPolicy: 6, techUse: 3) + 0.6) < 1e-12)
-    // fx 6e: −3 × 1.
-    let e = Foundation.exp(1.0)
-    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.25, fxVolatility: 6 * e, importPolicy: 6, techUse: 3) + 3.6) < 1e-12)
+    // At sentiment 0.3, fx 6, import policy 4 and tech use 3 every term is 0: tanh 0, ln 1, (4 − 4)².
+    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.3, fxVolatility: 6, importPolicy: 4, techUse: 3)) < 1e-12)
+    // Import policy 7: −0.6 × 1²; fx 6e: −3 × ln e; tech use 5: 0.15 × 2.
+    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.3, fxVolatility: 6, importPolicy: 7, techUse: 3) + 0.6) < 1e-12)
+    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.3, fxVolatility: 6 * Foundation.exp(1.0), importPolicy: 4, techUse: 3) + 3) < 1e-12)
+    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.3, fxVolatility: 6, importPolicy: 4, techUse: 5) - 0.3) < 1e-12)
+    // Sentiment 0.3 + atanh(0.5)/4 gives 2.5 × 0.5.
+    #expect(abs(ExportersSimulation.logitTerms(sentiment: 0.3 + Foundation.atanh(0.5) / 4, fxVolatility: 6, importPolicy: 4, techUse: 3) - 1.25) < 1e-12)
 }
 
 @Test func ecosystemCountriesAndBlocs() throws {
