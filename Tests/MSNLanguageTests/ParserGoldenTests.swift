@@ -78,3 +78,13 @@ func parsesToGoldenTree(_ i: Int) {
     #expect(!Parser.isComplete("a and"))
     #expect(Parser.isComplete(""))
 }
+
+/// `seed` at the end of a line continues the statement as a clause word (`split 0.8 seed` ↵ `42`),
+/// but not when it is the value of `seed = seed` (a notebook parameter named seed).
+@Test func seedAsAValueEndsTheLine() {
+    #expect(!Parser.isComplete("t | split 0.8 seed"))
+    #expect(Parser.isComplete("t | split 0.8 seed = seed"))
+    let (statements, diagnostics) = Parser.parse("a = t | sample 5 seed = seed\nb = 2", file: "x.msq")
+    #expect(diagnostics.isEmpty)
+    #expect(statements.count == 2)
+}

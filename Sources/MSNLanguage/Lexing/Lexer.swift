@@ -44,7 +44,7 @@ public struct Lexer {
             }
             guard t.kind == .newline else { out.append(t); continue }
             if depth > 0 { continue }
-            if let last = out.last, Lexer.continuesLine(last) { continue }
+            if let last = out.last, Lexer.continuesLine(last, after: out.dropLast().last) { continue }
             if out.last?.kind == .newline || out.isEmpty { continue }
             var j = i + 1
             while j < raw.count && raw[j].kind == .newline { j += 1 }
@@ -55,6 +55,13 @@ public struct Lexer {
     }
 
     /// Tokens after which a line break never ends a statement.
+    /// Whether a line ending in `t` (after `previous`) continues: operators and clause words do, but
+    /// `seed` ends it when it is a value (`seed = seed`, a notebook parameter named seed).
+    static func continuesLine(_ t: Token, after previous: Token?) -> Bool {
+        if t.isKeyword("seed"), previous?.isSymbol("=") == true { return false }
+        return continuesLine(t)
+    }
+
     static func continuesLine(_ t: Token) -> Bool {
         switch t.kind {
         case .symbol(let s): return ["|", ",", "=", "+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "~", ":", "(", "[", "{"].contains(s)

@@ -42,8 +42,9 @@ public struct Parser {
             raw.append(t)
         }
         if depth > 0 { return false }
-        guard let last = raw.last(where: { $0.kind != .newline }) else { return true }
-        return !Lexer.continuesLine(last)
+        let tokens = raw.filter { $0.kind != .newline }
+        guard let last = tokens.last else { return true }
+        return !Lexer.continuesLine(last, after: tokens.dropLast().last)
     }
 
     init(tokens: [Token], source: [UInt8], file: String, verbs: Set<String>) {
