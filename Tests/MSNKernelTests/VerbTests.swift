@@ -113,3 +113,11 @@ private func firmsSession() -> Session {
     #expect(s.options.rows == 3 && s.options.digits == 3)
     #expect(s.failure("set colour = 1")?.hint == "options are rows, digits and seed")
 }
+
+@Test func rowNumberCountsPositionsAfterFilters() throws {
+    let s = firmsSession()
+    let t = try s.table("firms | filter region == \"Java\" | derive pos = row_number()")
+    #expect((0..<t.rowCount).map { t[$0, "pos"] } == [.int(1), .int(2), .int(3)])
+    #expect((0..<t.rowCount).map { t[$0, "firm_id"] } == [.int(1), .int(3), .int(5)])
+    #expect(s.failure("firms | derive p = row_number(1)")?.message == "row_number takes 0 arguments, but got 1")
+}

@@ -19,7 +19,7 @@ public enum Builtins {
     /// Every built-in name.
     static let names: Set<String> = Set(aggregates.keys).union(math.keys).union([
         "quantile", "round", "pow", "least", "greatest", "lower", "upper", "contains", "starts_with", "len",
-        "coalesce", "is_null", "to_float", "to_int", "to_string", "if",
+        "coalesce", "is_null", "to_float", "to_int", "to_string", "if", "row_number",
     ])
 
     static func arity(_ name: String, _ args: [Expr], _ range: ClosedRange<Int>, _ span: SourceSpan, usage: String) throws {
@@ -81,6 +81,9 @@ public enum Builtins {
                 return .bool(name == "contains" ? s.contains(part) : s.hasPrefix(part))
             }
             return finish(Column.from(cells, type: .bool), [v, p])
+        case "row_number":
+            try arity(name, args, 0...0, span, usage: "row_number()")
+            return .column(.int(TypedColumn((0..<n).map { Int64($0 + 1) })))
         case "coalesce":
             guard !args.isEmpty else { throw Diagnostic(.value, "coalesce needs at least one argument", at: span) }
             let vs = try args.map { try ev.evaluateRows($0, in: ctx) }
