@@ -30,5 +30,7 @@ enum Verbs {
         "predict": ModelVerbs.predict,
         "importance": ModelVerbs.importance,
         "explain": ModelVerbs.explain,
+        "compare": CompareVerb.run,
+        "part": PartVerb.run,
     ]
 }
