@@ -84,6 +84,7 @@ func parsesToGoldenTree(_ i: Int) {
 @Test func seedAsAValueEndsTheLine() {
     #expect(!Parser.isComplete("t | split 0.8 seed"))
     #expect(Parser.isComplete("t | split 0.8 seed = seed"))
+    #expect(Parser.isComplete("t | split 0.8 seed seed"))
     let (statements, diagnostics) = Parser.parse("a = t | sample 5 seed = seed\nb = 2", file: "x.msq")
     #expect(diagnostics.isEmpty)
     #expect(statements.count == 2)

@@ -13,6 +13,9 @@ struct BoostModelValue: ModelValue {
     let trainingFeatures: [[Double]]
     /// k-fold cross-validation results (fold, metric, value), if `folds` was given.
     let crossValidation: Table?
+    /// Whether it was fitted with `weights = "balanced"` (so `compare regions` refits the same way;
+    /// every other setting is in `model.options`).
+    var balancedWeights = false
 
     var kind: String { "boost" }
     var shape: String { "\(model.rounds.count) trees, \(model.featureNames.count) features" }

@@ -64,7 +64,7 @@ public final class Session {
                 outputs += ev.sideOutputs
                 env = ev.env
                 statements.append(statement.source)
-                if let value { outputs.append(Session.output(for: value)) }
+                if let value { outputs += Session.outputs(for: value) }
             } catch let d as Diagnostic {
                 outputs += ev.sideOutputs.filter { if case .warning = $0 { return true } else { return false } }
                 outputs.append(.error(d, source: fileText))
@@ -75,6 +75,12 @@ public final class Session {
             }
         }
         return ExecutionResult(outputs: outputs, succeeded: true)
+    }
+
+    /// The outputs that display a value: one, plus one captioned table per part of a model that has parts.
+    static func outputs(for value: Value) -> [Output] {
+        guard case .model(let m) = value else { return [output(for: value)] }
+        return [output(for: value)] + m.parts.map { .table($0.table, caption: $0.name) }
     }
 
     static func output(for value: Value) -> Output {

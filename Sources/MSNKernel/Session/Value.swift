@@ -11,6 +11,14 @@ public protocol ModelValue: Sendable {
     var summaryTable: Table? { get }
     /// A short shape for `:tables` (e.g. "300 trees, 4 features").
     var shape: String { get }
+    /// Named tables shown after the summary, each under its name (a `compare` report's parts);
+    /// `part NAME` picks one. Empty for most models.
+    var parts: [(name: String, table: Table)] { get }
+}
+
+extension ModelValue {
+    /// Most models carry no parts.
+    public var parts: [(name: String, table: Table)] { [] }
 }
 
 /// A runtime value.

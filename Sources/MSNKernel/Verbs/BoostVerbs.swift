@@ -124,7 +124,7 @@ enum BoostVerbs {
                                              options: options, validation: validation)
             let cv = try folds.map { try crossValidate(k: $0, features: features, labels: labels, weights: weights, options: options) }
             return .model(BoostModelValue(model: model, target: formula.target, encoding: encoding, levels: target.levels,
-                                          trainingFeatures: features, crossValidation: cv))
+                                          trainingFeatures: features, crossValidation: cv, balancedWeights: weightsBalanced))
         } catch let e as BoostError {
             throw Diagnostic(.model, e.description, at: call.nameSpan)
         }

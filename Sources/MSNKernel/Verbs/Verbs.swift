@@ -31,5 +31,7 @@ enum Verbs {
         "importance": ModelVerbs.importance,
         "explain": ModelVerbs.explain,
         "simulate": SimulateVerb.run,
+        "compare": CompareVerb.run,
+        "part": PartVerb.run,
     ]
 }

@@ -56,9 +56,9 @@ public struct Lexer {
 
     /// Tokens after which a line break never ends a statement.
     /// Whether a line ending in `t` (after `previous`) continues: operators and clause words do, but
-    /// `seed` ends it when it is a value (`seed = seed`, a notebook parameter named seed).
+    /// `seed` ends it when it is a value (`seed = seed` or `seed seed`, a notebook parameter named seed).
     static func continuesLine(_ t: Token, after previous: Token?) -> Bool {
-        if t.isKeyword("seed"), previous?.isSymbol("=") == true { return false }
+        if t.isKeyword("seed"), previous?.isSymbol("=") == true || previous?.isKeyword("seed") == true { return false }
         return continuesLine(t)
     }
 
