@@ -12,10 +12,12 @@ public enum Metrics {
             loss -= y == 1 ? Foundation.log(c) : Foundation.log(1 - c)
         }
         let n = Double(labels.count)
-        let precision = tp + fp > 0 ? tp / (tp + fp) : 0
-        let recall = tp + fn > 0 ? tp / (tp + fn) : 0
-        let specificity = tn + fp > 0 ? tn / (tn + fp) : 0
-        let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+        // Undefined ratios (no positives, no negatives, nothing predicted positive) are NaN; callers
+        // show them as null with a note rather than as a misleading 0.
+        let precision = tp + fp > 0 ? tp / (tp + fp) : .nan
+        let recall = tp + fn > 0 ? tp / (tp + fn) : .nan
+        let specificity = tn + fp > 0 ? tn / (tn + fp) : .nan
+        let f1 = precision.isNaN || recall.isNaN ? .nan : (precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0)
         return [
             ("accuracy", (tp + tn) / n), ("balanced_accuracy", (recall + specificity) / 2), ("precision", precision),
             ("recall", recall), ("f1", f1), ("auc", auc(labels: labels, scores: p)), ("logloss", loss / n),

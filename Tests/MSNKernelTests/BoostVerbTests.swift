@@ -47,3 +47,22 @@ import Testing
     let cv = try s.table("r = fit boost x9 ~ x7 + x8 on hs with trees = 20, folds = 3\nevaluate r")
     #expect(cv.rowCount == 3 && cv[0, "metric"] == .string("rmse"))
 }
+
+/// Scoring a subset: text targets map through the model's own levels (a subset may lack one), and
+/// metrics that need both classes are null with a warning, never NaN.
+@Test func evaluateOnASubsetWithOneClass() throws {
+    let s = makeSession()
+    let r = s.execute("""
+        hs = load "data/HolzingerSwineford1939.csv"
+        m = fit boost school ~ x1 + x2 + x3 + x4 on hs with trees = 10
+        evaluate m on (hs | filter school == "Pasteur")
+        """, origin: SourceOrigin(file: "t.msq"))
+    #expect(r.succeeded)
+    guard case .table(let t, _)? = r.outputs.last else { Issue.record("no table"); return }
+    let v = Dictionary(uniqueKeysWithValues: (0..<t.rowCount).map { (t[$0, "metric"].description, t[$0, "value"]) })
+    #expect(v["auc"] == .null && v["balanced_accuracy"] == .null)
+    // Pasteur is level 1 of ["Grant-White", "Pasteur"]: every row is a positive, so accuracy = recall.
+    #expect(v["accuracy"] == v["recall"] && v["false_positive"] == .float(0) && v["true_negative"] == .float(0))
+    #expect(r.outputs.contains { if case .warning(let d, _) = $0 { return d.message.hasPrefix("balanced_accuracy, auc cannot be computed on these 156 rows") } else { return false } })
+    #expect(s.failure("evaluate m on (hs | derive school = \"Other\")")?.message == "the target 'school' has the level 'Other', which the model never saw")
+}

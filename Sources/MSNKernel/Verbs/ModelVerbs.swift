@@ -52,7 +52,7 @@ enum ModelVerbs {
         guard let yc = t.column(named: m.target) else {
             throw Diagnostic(.unknownName, "the table has no column '\(m.target)' (the model's target)", at: call.nameSpan)
         }
-        let labels = try BoostVerbs.encodeTarget(yc, name: m.target, override: nil, at: call.nameSpan).labels
+        let labels = try targetLabels(yc, of: m, at: call.nameSpan)
         let scored = try scores(m, t, at: call.nameSpan)
         let keep = labels.indices.filter { i in !labels[i].isNaN && !scored.contains { $0[i].isNaN } }
         let p = scored.map { col in keep.map { col[$0] } }
@@ -70,7 +70,29 @@ enum ModelVerbs {
             }
             metrics = r
         }
-        return .table(try Table([("metric", .string(StringColumn(metrics.map(\.0)))), ("value", .float(TypedColumn(metrics.map(\.1))))]))
+        let undefined = metrics.filter { $0.1.isNaN }.map(\.0)
+        if !undefined.isEmpty {
+            ev.sideOutputs.append(.warning(Diagnostic(.value, "\(undefined.joined(separator: ", ")) cannot be computed on these \(y.count) rows (a class is missing or never predicted); shown as null", at: call.nameSpan, severity: .warning), source: nil))
+        }
+        return .table(try Table([("metric", .string(StringColumn(metrics.map(\.0)))), ("value", Column.float(metrics.map(\.1), nanIsNull: true))]))
+    }
+
+    /// The scored rows' target as the model's class numbers: text through the model's own levels (a
+    /// subset of rows may lack some levels), numbers as they are (a subset may hold one class only).
+    static func targetLabels(_ column: Column, of m: any PredictiveModel, at span: SourceSpan) throws -> [Double] {
+        if let levels = m.levels {
+            guard case .string(let s) = column else {
+                throw Diagnostic(.type, "the model's target '\(m.target)' was text (\(levels.joined(separator: ", "))), but here it is \(column.type.description)", at: span)
+            }
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Double($0)) })
+            if let unseen = s.strings.compactMap({ $0 }).first(where: { index[$0] == nil }) {
+                throw Diagnostic(.value, "the target '\(m.target)' has the level '\(unseen)', which the model never saw", at: span,
+                                 hint: "levels in training: \(levels.joined(separator: ", "))")
+            }
+            return s.strings.map { $0.flatMap { index[$0] } ?? .nan }
+        }
+        guard let d = column.doubles() else { throw Diagnostic(.type, "the model's target '\(m.target)' must be numbers here", at: span) }
+        return d
     }
 
     static let predict: VerbImplementation = { ev, call, input in
