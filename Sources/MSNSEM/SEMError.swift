@@ -22,6 +22,8 @@ public enum SEMError: Error, Equatable, CustomStringConvertible {
     case unknownGroupEqual(String, valid: [String])
     /// The implied covariance matrix is not positive definite during estimation.
     case notPositiveDefinite
+    /// A step of the invariance ladder failed (step name, what went wrong).
+    case invarianceStep(String, String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum SEMError: Error, Equatable, CustomStringConvertible {
             return "group '\(g)' has only \(rows) usable rows; this model needs at least \(needed) per group"
         case .singleGroup(let level): return "the grouping column has a single level ('\(level)'); groups need at least two levels"
         case .unknownGroupEqual(let k, let valid): return "'\(k)' is not a group_equal keyword (use \(valid.joined(separator: ", ")))"
+        case .invarianceStep(let step, let why): return "the \(step) invariance model could not be fitted: \(why)"
         case .notPositiveDefinite: return "the implied covariance matrix stopped being positive definite during estimation; the model may be misspecified"
         }
     }
