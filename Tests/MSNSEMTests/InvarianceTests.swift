@@ -90,3 +90,34 @@ import Testing
         try SEMInvariance.ladder(model: model, data: cols, columnOrder: order, group: few)
     }
 }
+
+/// Modification indices per group against lavaan's `modindices` (mg_configural.mi.csv, mg_metric.mi.csv):
+/// every cross-loading and residual covariance msnb screens is in lavaan's list with the same MI and EPC.
+@Test(arguments: [("configural", [String]()), ("metric", ["loadings"])])
+func multiGroupModIndicesMatchLavaan(step: String, equal: [String]) throws {
+    let fit = try fitBySchool(try extraText("hs3.model.txt"), equal)
+    let ref = try extraFixture("mg_\(step).mi.csv")
+    let ours = try fit.modificationIndices()
+    #expect(ours.count == 2 * (3 * 6 + 36))
+    for m in ours {
+        guard let i = (0..<ref.rowCount).first(where: { ref[$0, "lhs"].description == m.lhs && ref[$0, "op"].description == m.op
+            && ref[$0, "rhs"].description == m.rhs && ref[$0, "group"].doubleValue == Double(m.group) }) else {
+            Issue.record("\(step): lavaan has no MI for \(m.lhs) \(m.op) \(m.rhs) group \(m.group)"); continue
+        }
+        #expect(abs(m.mi - (ref[i, "mi"].doubleValue ?? .nan)) < 1e-2, "\(step) \(m.lhs) \(m.op) \(m.rhs) g\(m.group) mi \(m.mi)")
+        #expect(abs(m.epc - (ref[i, "epc"].doubleValue ?? .nan)) < 1e-3, "\(step) \(m.lhs) \(m.op) \(m.rhs) g\(m.group) epc")
+        #expect(abs(m.sepcAll - (ref[i, "sepc.all"].doubleValue ?? .nan)) < 1e-3, "\(step) \(m.lhs) \(m.op) \(m.rhs) g\(m.group) sepc.all")
+    }
+}
+
+/// A label written once is one parameter in every group: labelling every free loading reproduces lavaan's
+/// group.equal = "loadings"; per-group labels c(…) reproduce the configural model.
+@Test func labelsAcrossGroupsAreEqualityConstraints() throws {
+    let shared = "visual =~ x1 + l2*x2 + l3*x3\ntextual =~ x4 + l5*x5 + l6*x6\nspeed =~ x7 + l8*x8 + l9*x9"
+    try expectParity(try fitBySchool(shared, []), "mg_metric")
+    let perGroup = "visual =~ x1 + c(a1, a2)*x2 + c(b1, b2)*x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
+    try expectParity(try fitBySchool(perGroup, []), "mg_configural")
+    #expect(throws: SEMError.syntax(line: 1, column: 1, message: "c(…) in front of x2 has 3 elements but there are 2 groups")) {
+        try fitBySchool("visual =~ x1 + c(a, b, c)*x2 + x3", [])
+    }
+}

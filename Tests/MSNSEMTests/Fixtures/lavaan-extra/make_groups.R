@@ -36,6 +36,12 @@ for (s in names(steps)) {
   write_fit(fits[[s]], paste0("mg_", s))
 }
 writeLines(lavInspect(fits$configural, "group.label"), "mg_group_labels.txt")
+## Modification indices by group (cross-loadings and residual covariances) for configural and metric.
+for (s in c("configural", "metric")) {
+  mi <- modindices(fits[[s]])
+  mi <- mi[mi$op %in% c("=~", "~~"), c("lhs","op","rhs","group","mi","epc","sepc.all")]
+  write.csv(mi, paste0("mg_", s, ".mi.csv"), row.names = FALSE)
+}
 lrt <- lavTestLRT(fits$configural, fits$metric, fits$scalar, fits$strict)
 write.csv(data.frame(step = names(steps), df = lrt$Df, aic = lrt$AIC, bic = lrt$BIC, chisq = lrt$Chisq,
                      chisq_diff = lrt[["Chisq diff"]], df_diff = lrt[["Df diff"]], p = lrt[["Pr(>Chisq)"]]),
