@@ -112,3 +112,10 @@ func invarianceStepsMatchLavaan(step: String, equal: [String]) throws {
     let listwise = try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order)
     #expect(listwise.n < 301 && listwise.droppedRows == 301 - listwise.n && listwise.warnings.contains { $0.contains("listwise") })
 }
+
+@Test func fimlWithAnExogenousCovariateMatchesLavaan() throws {
+    let (cols, order, _) = semData(try extraFixture("hs_missing.csv"))
+    var o = SEMOptions()
+    o.missing = .fiml
+    try expectParity(try SEMFit.fit(model: try extraText("exo.model.txt"), data: cols, columnOrder: order, options: o), "exo_fiml")
+}

@@ -86,3 +86,5 @@ exo_model <- '
 '
 writeLines(exo_model, "exo.model.txt")
 write_fit(sem(exo_model, data = hs), "exo")
+## The regression on an exogenous covariate under FIML (ageyr is complete; x1–x3 have missing values).
+write_fit(sem(exo_model, data = hsm, missing = "fiml"), "exo_fiml")
