@@ -140,8 +140,12 @@ public struct SEMFit: Sendable {
         let h1 = likelihood.value(sigma: groups.map(\.cov), mu: groups.map(\.mean)) ?? .nan
         var warnings: [String] = []
         if rowsTotal > used {
+            let noGroup = groupOf.filter { $0 == 0 }.count
             let why = options.missing == .fiml ? "nothing observed\(exoColumns.isEmpty ? "" : " or a missing covariate")" : "missing values (listwise deletion)"
-            warnings.append("\(rowsTotal - used) of \(rowsTotal) rows dropped for \(why)\(options.group != nil ? " or a missing group" : "")")
+            var parts: [String] = []
+            if rowsTotal - used - noGroup > 0 { parts.append("\(rowsTotal - used - noGroup) for \(why)") }
+            if noGroup > 0 { parts.append("\(noGroup) with no group value") }
+            warnings.append("\(rowsTotal - used) of \(rowsTotal) rows dropped: \(parts.joined(separator: ", "))")
         }
         for r in table.rows where r.op == "~~" && r.lhs == r.rhs && r.free > 0 && r.value < 0 {
             warnings.append("Heywood case: the variance of \(r.lhs)\(labels.count > 1 ? " in group '\(labels[r.group - 1])'" : "") is negative (\(String(format: "%.4f", r.value))); the model may be misspecified")

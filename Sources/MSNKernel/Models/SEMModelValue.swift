@@ -22,7 +22,7 @@ struct SEMModelValue: ModelValue {
         func f(_ name: String, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", fm[name] ?? .nan) }
         var lines = [
             "SEM fitted by maximum likelihood (lavaan defaults) — converged in \(fit.iterations) iterations",
-            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) dropped for missing values)" : ""), free parameters \(fit.table.freeCount)",
+            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) rows dropped)" : ""), free parameters \(fit.table.freeCount)",
         ]
         if fit.isMultiGroup {
             let sizes = fit.groups.map { "\($0.label) \($0.n)" }.joined(separator: ", ")
