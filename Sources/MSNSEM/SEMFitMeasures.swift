@@ -121,7 +121,7 @@ extension SEMFit {
             if Distributions.noncentralChiSquaredCDF(chisq, df: df, noncentrality: 0) < target { return 0 }
             var lo = 0.0, hi = max(1.0, chisq)
             while Distributions.noncentralChiSquaredCDF(chisq, df: df, noncentrality: hi) > target { hi *= 2 }
-            for _ in 0..<100 {
+            while hi - lo > 1e-9 * max(1, hi) {
                 let mid = (lo + hi) / 2
                 if Distributions.noncentralChiSquaredCDF(chisq, df: df, noncentrality: mid) > target { lo = mid } else { hi = mid }
             }
