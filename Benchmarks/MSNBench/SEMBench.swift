@@ -14,6 +14,28 @@ enum SEMBench {
             _ = f.fitMeasures()
         }
         print("hs_cfa_fit_and_measures_ms: \(String(format: "%.3f", t))")
+        // Two groups (school), configural and scalar; FIML on the copy with 10% missing.
+        let school: [String?] = (0..<hs.rowCount).map { hs[$0, "school"].isNull ? nil : hs[$0, "school"].description }
+        for (name, equal) in [("configural", [String]()), ("scalar", ["loadings", "intercepts"])] {
+            var o = SEMOptions()
+            o.group = school
+            o.groupEqual = equal
+            let tg = try Bench.median(runs) {
+                let f = try SEMFit.fit(model: model, data: cols, columnOrder: hs.columnNames, options: o)
+                _ = f.fitMeasures()
+            }
+            print("hs_cfa_by_school_\(name)_ms: \(String(format: "%.3f", tg))")
+        }
+        let hm = try CSVReader.read(path: "Notebooks/data/hs_missing.csv")
+        var mcols: [String: [Double]] = [:]
+        for (n, c) in zip(hm.columnNames, hm.columns) { if let d = c.doubles() { mcols[n] = d } }
+        var fo = SEMOptions()
+        fo.missing = .fiml
+        let tf = try Bench.median(max(3, runs / 10)) {
+            let f = try SEMFit.fit(model: model, data: mcols, columnOrder: hm.columnNames, options: fo)
+            _ = f.fitMeasures()
+        }
+        print("hs_cfa_fiml_ms: \(String(format: "%.3f", tf))")
         for indicators in [9, 30, 90] {
             let (data, order, spec) = simulated(indicators: indicators, factors: 3, rows: 500)
             let reps = max(3, runs / (indicators / 3))

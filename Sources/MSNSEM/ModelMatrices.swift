@@ -1,28 +1,48 @@
 import MSNStats
 
-/// The LISREL-style matrices of a model at given parameter values, and the implied covariance
-/// Σ = Λ (I − B)⁻¹ Ψ (I − B)⁻ᵀ Λᵀ + Θ with its derivatives with respect to each free parameter.
+/// ∂Σ/∂θ_k as a sum of symmetric rank-two pieces coef·(a bᵀ + b aᵀ): every LISREL derivative has this
+/// form, so the information needs only inner products (no p × p matrix per parameter).
+struct SigmaTerm {
+    /// The free parameter (0-based).
+    var k: Int
+    var coef: Double
+    var a: [Double]
+    var b: [Double]
+}
+
+/// The LISREL-style matrices of one group at given parameter values: the implied covariance
+/// Σ = Λ (I − B)⁻¹ Ψ (I − B)⁻ᵀ Λᵀ + Θ and mean μ = ν + Λ (I − B)⁻¹ α, with their derivatives.
 struct ModelMatrices {
     var lambda: Matrix
     var beta: Matrix
     var psi: Matrix
     var theta: Matrix
+    var nu: [Double]
+    var alpha: [Double]
     /// (I − B)⁻¹.
     var a: Matrix
     /// Cov(η) = A Ψ Aᵀ.
     var m: Matrix
     /// Σ.
     var sigma: Matrix
+    /// μ (zeros without a mean structure).
+    var mu: [Double]
+    /// E(η) = A α.
+    var etaMean: [Double]
+    let group: Int
 
-    /// Builds the matrices from the table with free parameters set to `x`.
-    init(_ table: ParameterTable, free x: [Double]) throws {
+    /// Builds group `group`'s matrices from the table with free parameters set to `x`.
+    init(_ table: ParameterTable, free x: [Double], group: Int = 1) throws {
+        self.group = group
         let p = table.observed.count, k = table.eta.count
         lambda = Matrix(rows: p, cols: k)
         beta = Matrix(rows: k, cols: k)
         psi = Matrix(rows: k, cols: k)
         theta = Matrix(rows: p, cols: p)
+        nu = [Double](repeating: 0, count: p)
+        alpha = [Double](repeating: 0, count: k)
         for (o, e) in table.phantoms { lambda[o, e] = 1 }
-        for row in table.rows {
+        for row in table.rows where row.group == group {
             guard let slot = row.slot else { continue }
             let v = row.free > 0 ? x[row.free - 1] : row.value
             switch slot {
@@ -30,38 +50,57 @@ struct ModelMatrices {
             case .beta(let i, let j): beta[i, j] = v
             case .psi(let i, let j): psi[i, j] = v; psi[j, i] = v
             case .theta(let i, let j): theta[i, j] = v; theta[j, i] = v
+            case .nu(let i): nu[i] = v
+            case .alpha(let i): alpha[i] = v
             }
         }
         var iMinusB = Matrix.identity(k)
         for i in 0..<(k * k) { iMinusB.values[i] -= beta.values[i] }
-        a = k > 0 ? try iMinusB.inverse() : Matrix(rows: 0, cols: 0)
+        do { a = k > 0 ? try iMinusB.inverse() : Matrix(rows: 0, cols: 0) } catch {
+            throw SEMError.underIdentified("the regressions among the variables form a loop that cannot be solved (I − B is singular)")
+        }
         m = a * psi * a.transposed
         sigma = lambda * m * lambda.transposed + theta
+        etaMean = k > 0 ? (a * Matrix(alpha.map { [$0] })).values : []
+        let la = k > 0 ? (lambda * Matrix(etaMean.map { [$0] })).values : [Double](repeating: 0, count: p)
+        mu = zip(nu, la).map { $0 + $1 }
     }
 
-    /// ∂Σ/∂θ for each free parameter (entries sharing a label are summed), as p × p matrices.
-    func derivatives(_ table: ParameterTable) -> [Matrix] {
-        let p = sigma.rows
-        let l = lambda * a          // p × k
+    /// The derivative pieces of Σ and the derivatives of μ (one length-p vector per free parameter,
+    /// empty when μ does not depend on it) for this group's free rows; labels sum their rows.
+    func derivatives(_ table: ParameterTable) -> (sigma: [SigmaTerm], mu: [[Double]]) {
+        let p = sigma.rows, k = table.eta.count
+        let l = lambda * a          // p × k: ∂μ/∂α and the left factors
         let q = lambda * m          // p × k
-        var out = [Matrix](repeating: Matrix(rows: p, cols: p), count: table.freeCount)
-        for row in table.rows where row.free > 0 {
+        func col(_ x: Matrix, _ j: Int) -> [Double] { (0..<p).map { x[$0, j] } }
+        func unit(_ i: Int) -> [Double] { var e = [Double](repeating: 0, count: p); e[i] = 1; return e }
+        var terms: [SigmaTerm] = []
+        var mu = [[Double]](repeating: [], count: table.freeCount)
+        func addMu(_ f: Int, _ v: [Double], _ scale: Double) {
+            if scale == 0 { return }
+            if mu[f].isEmpty { mu[f] = [Double](repeating: 0, count: p) }
+            for i in 0..<p { mu[f][i] += scale * v[i] }
+        }
+        for row in table.rows where row.free > 0 && row.group == group {
             guard let slot = row.slot else { continue }
-            var d = out[row.free - 1]
+            let f = row.free - 1
             switch slot {
             case .lambda(let i, let j):
-                for b in 0..<p { d[i, b] += q[b, j]; d[b, i] += q[b, j] }
+                terms.append(SigmaTerm(k: f, coef: 1, a: unit(i), b: col(q, j)))
+                if table.meanStructure, k > 0 { addMu(f, unit(i), etaMean[j]) }
             case .beta(let i, let j):
-                for x in 0..<p { for y in 0..<p { d[x, y] += l[x, i] * q[y, j] + q[x, j] * l[y, i] } }
+                terms.append(SigmaTerm(k: f, coef: 1, a: col(l, i), b: col(q, j)))
+                if table.meanStructure { addMu(f, col(l, i), etaMean[j]) }
             case .psi(let i, let j):
-                if i == j { for x in 0..<p { for y in 0..<p { d[x, y] += l[x, i] * l[y, i] } } }
-                else { for x in 0..<p { for y in 0..<p { d[x, y] += l[x, i] * l[y, j] + l[x, j] * l[y, i] } } }
+                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: col(l, i), b: col(l, j)))
             case .theta(let i, let j):
-                d[i, j] += 1
-                if i != j { d[j, i] += 1 }
+                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: unit(i), b: unit(j)))
+            case .nu(let i):
+                addMu(f, unit(i), 1)
+            case .alpha(let j):
+                addMu(f, col(l, j), 1)
             }
-            out[row.free - 1] = d
         }
-        return out
+        return (terms, mu)
     }
 }

@@ -8,6 +8,18 @@ public struct SyntaxTerm: Sendable, Equatable {
     public var forcedFree: Bool
     /// A label (`a*x`); equal labels are equality constraints.
     public var label: String?
+    /// Per-group modifiers from `c(…)*x` (one per group), empty when none.
+    public var perGroup: [GroupModifier] = []
+}
+
+/// One group's element of a `c(…)` modifier: a fixed value, `NA` (free) or a label.
+public struct GroupModifier: Sendable, Equatable {
+    /// A fixed value.
+    public var fixed: Double?
+    /// `NA`: explicitly free.
+    public var forcedFree: Bool
+    /// A label.
+    public var label: String?
 }
 
 /// One lavaan statement: `lhs =~ terms`, `lhs ~ terms`, `lhs ~~ terms`, `name := expression`.
@@ -25,7 +37,8 @@ public struct SyntaxStatement: Sendable, Equatable {
 }
 
 /// Parses lavaan model syntax (the subset msnb supports: `=~`, `~`, `~~`, `~ 1`, `:=`, modifiers
-/// `1*x`, `NA*x`, `a*x`, several modifiers per term, `;` or newlines between statements, `#` comments).
+/// `1*x`, `NA*x`, `a*x`, per-group `c(1, NA)*x` / `c(a1, a2)*x`, several modifiers per term, `;` or
+/// newlines between statements, `#` comments).
 public enum ModelSyntax {
     /// Parses `text`; positions in errors are lines and columns of `text`.
     public static func parse(_ text: String) throws -> [SyntaxStatement] {
@@ -77,7 +90,16 @@ public enum ModelSyntax {
             }
             var term = SyntaxTerm(name: name, fixed: nil, forcedFree: false, label: nil)
             for m in pieces.dropLast() {
-                if m == "NA" { term.forcedFree = true }
+                if m.hasPrefix("c("), m.hasSuffix(")") {
+                    let inner = m.dropFirst(2).dropLast().split(separator: ",", omittingEmptySubsequences: false)
+                    term.perGroup = try inner.map { raw in
+                        let e = raw.trimmingCharacters(in: .whitespaces)
+                        if e == "NA" { return GroupModifier(fixed: nil, forcedFree: true, label: nil) }
+                        if let v = Double(e) { return GroupModifier(fixed: v, forcedFree: false, label: nil) }
+                        if isName(e) { return GroupModifier(fixed: nil, forcedFree: false, label: e) }
+                        throw SEMError.syntax(line: line, column: termColumn + lead, message: "'\(e)' in \(m) is not a value, NA or a label")
+                    }
+                } else if m == "NA" { term.forcedFree = true }
                 else if let v = Double(m) { term.fixed = v }
                 else if isName(m) { term.label = m }
                 else { throw SEMError.syntax(line: line, column: termColumn + lead, message: "'\(m)' is not a value or a label") }

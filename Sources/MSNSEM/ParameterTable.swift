@@ -8,6 +8,10 @@ enum MatrixSlot: Sendable, Equatable {
     case psi(Int, Int)
     /// Θ[observed, observed], symmetric.
     case theta(Int, Int)
+    /// ν[observed]: the intercept of an indicator.
+    case nu(Int)
+    /// α[eta]: a latent mean, or the intercept of an observed variable in the structural part.
+    case alpha(Int)
 }
 
 /// One row of the parameter table — lavaan's single description of a model that estimation,
@@ -15,9 +19,9 @@ enum MatrixSlot: Sendable, Equatable {
 public struct Parameter: Sendable, Equatable {
     /// Left-hand variable.
     public var lhs: String
-    /// Operator: `=~`, `~`, `~~`, `:=`.
+    /// Operator: `=~`, `~`, `~~`, `~1`, `:=`.
     public var op: String
-    /// Right-hand variable (or the expression of a `:=`).
+    /// Right-hand variable ("" for `~1`, the expression of a `:=`).
     public var rhs: String
     /// Label ("" when none).
     public var label: String
@@ -29,12 +33,28 @@ public struct Parameter: Sendable, Equatable {
     public var user: Bool
     /// Fixed at the sample value because it belongs to exogenous observed covariates (fixed.x).
     public var exo: Bool
+    /// 1-based group (0 for `:=` rows).
+    public var group: Int = 1
     var slot: MatrixSlot?
+}
+
+/// How the table is built: lavaan's `std.lv`, `meanstructure`, number of groups and `group.equal`.
+public struct TableOptions: Sendable {
+    /// Fix latent variances to 1 and free every loading.
+    public var stdLV = false
+    /// Add intercepts and latent means (on automatically with `~ 1` in the model or several groups).
+    public var meanStructure = false
+    /// Number of groups.
+    public var groups = 1
+    /// lavaan's `group.equal` keywords.
+    public var groupEqual: Set<String> = []
+    /// Defaults: one group, no mean structure.
+    public init() {}
 }
 
 /// The parameter table with the variable lists it refers to.
 public struct ParameterTable: Sendable {
-    /// All rows in lavaan's order: user rows, then defaults.
+    /// All rows in lavaan's order: per group, user rows then defaults; `:=` rows last.
     public var rows: [Parameter]
     /// Observed variables, in order of first appearance.
     public var observed: [String]
@@ -46,111 +66,89 @@ public struct ParameterTable: Sendable {
     public var freeCount: Int
     /// Observed variables standing in for themselves in the structural part: (observed index, eta index).
     var phantoms: [(Int, Int)]
+    /// Number of groups.
+    public var groups: Int = 1
+    /// Whether intercepts and latent means are modelled.
+    public var meanStructure: Bool = false
+    /// Exogenous observed covariates (their moments are fixed at the sample values: fixed.x).
+    public var exogenous: [String] = []
 
-    /// Builds the table from parsed syntax with lavaan's `sem()`/`cfa()` defaults: first loading fixed to 1
-    /// (all loadings free and latent variances fixed to 1 with `stdLV`), residual and latent variances
-    /// free, exogenous latent covariances free, covariances among pure outcomes free, exogenous observed
-    /// covariates fixed at their sample (co)variances.
+    /// The keywords lavaan's `group.equal` accepts (that apply to continuous data).
+    public static let groupEqualKeywords = ["loadings", "intercepts", "means", "residuals", "residual.covariances",
+                                            "lv.variances", "lv.covariances", "regressions"]
+
+    /// Sample moments per group the model can reproduce: variances, covariances (and means), excluding
+    /// the exogenous covariates' own moments as lavaan does under fixed.x.
+    public var momentsPerGroup: Int {
+        let p = observed.count, x = exogenous.count
+        return p * (p + 1) / 2 - x * (x + 1) / 2 + (meanStructure ? p - x : 0)
+    }
+
+    /// Chi-square degrees of freedom.
+    public var df: Int { groups * momentsPerGroup - freeCount }
+
+    /// Builds the table from parsed syntax with lavaan's `sem()`/`cfa()` defaults (see `TableOptions`).
     public static func build(_ statements: [SyntaxStatement], dataColumns: [String], stdLV: Bool) throws -> ParameterTable {
-        var latents: [String] = []
-        for s in statements where s.op == "=~" && !latents.contains(s.lhs) { latents.append(s.lhs) }
-        var observed: [String] = []
-        func note(_ name: String) throws {
-            guard !latents.contains(name), !observed.contains(name), name != "1" else { return }
-            guard dataColumns.contains(name) else {
-                throw SEMError.unknownVariable(name, available: dataColumns + latents)
-            }
-            observed.append(name)
-        }
-        for s in statements where s.op != ":=" {
-            if s.op != "=~" { try note(s.lhs) }
-            for t in s.terms { try note(t.name) }
-        }
-        if statements.contains(where: { $0.op == "~" && $0.terms.contains { $0.name == "1" } }) {
-            throw SEMError.unsupported("intercepts (~ 1) need a mean structure; single-group covariance models only in this version")
-        }
-        // Regression roles.
-        let regressions = statements.filter { $0.op == "~" }
-        let dependents = Set(regressions.map(\.lhs))
-        let predictors = Set(regressions.flatMap { $0.terms.map(\.name) })
-        let inStructure = dependents.union(predictors)
-        let phantomNames = observed.filter { inStructure.contains($0) }
-        let eta = latents + phantomNames
-        let etaIndex = Dictionary(uniqueKeysWithValues: eta.enumerated().map { ($1, $0) })
-        let obsIndex = Dictionary(uniqueKeysWithValues: observed.enumerated().map { ($1, $0) })
+        var o = TableOptions()
+        o.stdLV = stdLV
+        return try build(statements, dataColumns: dataColumns, options: o)
+    }
 
-        var rows: [Parameter] = []
-        var labelIndex: [String: Int] = [:]
-        var freeCount = 0
-        func add(_ lhs: String, _ op: String, _ rhs: String, slot: MatrixSlot?, fixed: Double?, label: String = "", user: Bool, exo: Bool = false) {
-            if rows.contains(where: { $0.lhs == lhs && $0.op == op && $0.rhs == rhs }) || (op == "~~" && rows.contains(where: { $0.lhs == rhs && $0.op == op && $0.rhs == lhs })) { return }
-            var free = 0
-            if fixed == nil {
-                if !label.isEmpty, let existing = labelIndex[label] { free = existing } else {
-                    freeCount += 1
-                    free = freeCount
-                    if !label.isEmpty { labelIndex[label] = free }
-                }
-            }
-            rows.append(Parameter(lhs: lhs, op: op, rhs: rhs, label: label, free: free, value: fixed ?? 0, user: user, exo: exo, slot: slot))
-        }
-        func symmetricSlot(_ a: String, _ b: String, line: Int) throws -> MatrixSlot {
-            if let i = etaIndex[a], let j = etaIndex[b] { return .psi(i, j) }
-            if let i = obsIndex[a], let j = obsIndex[b], etaIndex[a] == nil, etaIndex[b] == nil { return .theta(i, j) }
-            throw SEMError.unsupported("line \(line): a covariance between '\(a)' and '\(b)' mixes an indicator with a structural variable")
-        }
-        // User rows, in order.
-        for s in statements where s.op != ":=" {
-            for (k, t) in s.terms.enumerated() {
-                switch s.op {
-                case "=~":
-                    let slot: MatrixSlot
-                    if let j = etaIndex[t.name], latents.contains(t.name) { slot = .beta(j, etaIndex[s.lhs] ?? 0) }
-                    else if let i = obsIndex[t.name] { slot = .lambda(i, etaIndex[s.lhs] ?? 0) } else { continue }
-                    let firstFixed = k == 0 && !stdLV && !t.forcedFree && t.fixed == nil
-                    add(s.lhs, "=~", t.name, slot: slot, fixed: t.fixed ?? (firstFixed ? 1 : nil), label: t.label ?? "", user: true)
-                case "~":
-                    guard let i = etaIndex[s.lhs], let j = etaIndex[t.name] else { continue }
-                    add(s.lhs, "~", t.name, slot: .beta(i, j), fixed: t.fixed, label: t.label ?? "", user: true)
-                default:
-                    add(s.lhs, "~~", t.name, slot: try symmetricSlot(s.lhs, t.name, line: s.line), fixed: t.fixed, label: t.label ?? "", user: true)
-                }
-            }
-        }
-        // Exogenous observed covariates (fixed.x) are fixed later at sample values.
-        let exoObserved = phantomNames.filter { !dependents.contains($0) }
-        // Residual variances of indicators.
-        for (i, o) in observed.enumerated() where etaIndex[o] == nil { add(o, "~~", o, slot: .theta(i, i), fixed: nil, user: false) }
-        // Latent (residual) variances and phantom outcomes' residual variances.
-        for l in latents { add(l, "~~", l, slot: .psi(etaIndex[l]!, etaIndex[l]!), fixed: stdLV ? 1 : nil, user: false) }
-        for o in phantomNames where dependents.contains(o) { add(o, "~~", o, slot: .psi(etaIndex[o]!, etaIndex[o]!), fixed: nil, user: false) }
-        // Covariances among exogenous latents.
-        let exoLatents = latents.filter { !dependents.contains($0) }
-        for (a, x) in exoLatents.enumerated() { for y in exoLatents.dropFirst(a + 1) {
-            add(x, "~~", y, slot: .psi(etaIndex[x]!, etaIndex[y]!), fixed: nil, user: false)
+    /// Builds the table: first loading fixed to 1 (all free and latent variances 1 with `stdLV`), residual
+    /// and latent variances free, exogenous latent covariances free, covariances among pure outcomes free,
+    /// exogenous observed covariates fixed at their sample moments; with a mean structure indicator and
+    /// outcome intercepts free and latent means 0; the rows repeated per group with lavaan's `group.equal`
+    /// equality constraints (labels shared across groups are constraints too).
+    public static func build(_ statements: [SyntaxStatement], dataColumns: [String], options: TableOptions) throws -> ParameterTable {
+        let hasIntercepts = statements.contains { $0.op == "~" && $0.terms.contains { $0.name == "1" } }
+        let meanStructure = options.meanStructure || hasIntercepts || options.groups > 1
+        let template = try TemplateBuilder(statements, dataColumns: dataColumns, stdLV: options.stdLV, meanStructure: meanStructure)
+        for s in statements { for t in s.terms where !t.perGroup.isEmpty && t.perGroup.count != options.groups {
+            throw SEMError.syntax(line: s.line, column: 1, message: "c(…) in front of \(t.name) has \(t.perGroup.count) elements but there \(options.groups == 1 ? "is 1 group" : "are \(options.groups) groups")")
         } }
-        // Covariances among pure outcomes (dependent, predicting nothing).
-        let pureY = eta.filter { dependents.contains($0) && !predictors.contains($0) }
-        for (a, x) in pureY.enumerated() { for y in pureY.dropFirst(a + 1) {
-            add(x, "~~", y, slot: .psi(etaIndex[x]!, etaIndex[y]!), fixed: nil, user: false)
-        } }
-        // Exogenous observed covariates: fixed at sample values (filled in by the estimator).
-        for (a, x) in exoObserved.enumerated() { for y in exoObserved[a...] {
-            add(x, "~~", y, slot: .psi(etaIndex[x]!, etaIndex[y]!), fixed: 0, user: false, exo: true)
-        } }
-        // Defined parameters.
+        var table = ParameterTable(rows: [], observed: template.observed, latents: template.latents, eta: template.eta,
+                                   freeCount: 0, phantoms: template.phantoms, groups: options.groups,
+                                   meanStructure: meanStructure, exogenous: template.exogenous)
+        table.rows = template.expand(groups: options.groups, groupEqual: options.groupEqual, stdLV: options.stdLV)
+        table.assignFree()
         for s in statements where s.op == ":=" {
-            rows.append(Parameter(lhs: s.lhs, op: ":=", rhs: s.definition ?? "", label: s.lhs, free: 0, value: 0, user: true, exo: false, slot: nil))
+            table.rows.append(Parameter(lhs: s.lhs, op: ":=", rhs: s.definition ?? "", label: s.lhs, free: 0, value: 0, user: true, exo: false, group: 0, slot: nil))
         }
         // Identification: every latent needs a scale.
-        for l in latents where !stdLV {
-            let loadingsFixed = rows.contains { $0.op == "=~" && $0.lhs == l && $0.free == 0 }
-            let varianceFixed = rows.contains { $0.op == "~~" && $0.lhs == l && $0.rhs == l && $0.free == 0 }
+        for l in table.latents {
+            let loadingsFixed = table.rows.contains { $0.op == "=~" && $0.lhs == l && $0.free == 0 && $0.group == 1 }
+            let varianceFixed = table.rows.contains { $0.op == "~~" && $0.lhs == l && $0.rhs == l && $0.free == 0 && $0.group == 1 }
             if !loadingsFixed && !varianceFixed {
                 throw SEMError.underIdentified("latent '\(l)' has no scale: fix a loading (1*x) or its variance (\(l) ~~ 1*\(l)), or use std_lv = true")
             }
         }
-        let phantoms = phantomNames.map { (obsIndex[$0]!, etaIndex[$0]!) }
-        return ParameterTable(rows: rows, observed: observed, latents: latents, eta: eta, freeCount: freeCount, phantoms: phantoms)
+        return table
+    }
+
+    /// Gives each equality class (same label, or same lavaan group.equal key) one free index; a class with
+    /// a fixed member is fixed at the first fixed value, as lavaan does.
+    mutating func assignFree() {
+        var classes: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, r) in rows.enumerated() {
+            if classes[r.label] == nil { order.append(r.label) }
+            classes[r.label, default: []].append(i)
+        }
+        var next = 0
+        var indexOf: [String: Int] = [:]
+        for key in order {
+            let members = classes[key] ?? []
+            if let fixed = members.first(where: { rows[$0].free < 0 }) {
+                for m in members { rows[m].free = 0; rows[m].value = rows[fixed].value }
+            } else {
+                next += 1
+                indexOf[key] = next
+                for m in members { rows[m].free = next }
+            }
+        }
+        for i in rows.indices where rows[i].free < 0 { rows[i].free = 0 }
+        freeCount = next
+        // The equality key was kept in `label` while numbering; restore the user's labels.
+        for i in rows.indices { rows[i].label = rows[i].label.hasPrefix("\u{1}") ? "" : rows[i].label }
     }
 }

@@ -14,6 +14,16 @@ public enum SEMError: Error, Equatable, CustomStringConvertible {
     case unsupported(String)
     /// Not enough complete rows.
     case tooFewRows(Int, needed: Int)
+    /// A group with too few rows: its label, rows, rows needed.
+    case groupTooSmall(String, rows: Int, needed: Int)
+    /// The grouping variable has a single level.
+    case singleGroup(String)
+    /// An unknown `group.equal` keyword (with the valid ones).
+    case unknownGroupEqual(String, valid: [String])
+    /// The implied covariance matrix is not positive definite during estimation.
+    case notPositiveDefinite
+    /// A step of the invariance ladder failed (step name, what went wrong).
+    case invarianceStep(String, String)
 
     public var description: String {
         switch self {
@@ -24,6 +34,12 @@ public enum SEMError: Error, Equatable, CustomStringConvertible {
         case .notConverged(let i, let g): return "the estimation did not converge after \(i) iterations (largest gradient \(g)); try simpler starting values or fix a parameter"
         case .unsupported(let m): return "not supported yet: \(m)"
         case .tooFewRows(let n, let needed): return "only \(n) complete rows; this model needs at least \(needed)"
+        case .groupTooSmall(let g, let rows, let needed):
+            return "group '\(g)' has only \(rows) usable rows; this model needs at least \(needed) per group"
+        case .singleGroup(let level): return "the grouping column has a single level ('\(level)'); groups need at least two levels"
+        case .unknownGroupEqual(let k, let valid): return "'\(k)' is not a group_equal keyword (use \(valid.joined(separator: ", ")))"
+        case .invarianceStep(let step, let why): return "the \(step) invariance model could not be fitted: \(why)"
+        case .notPositiveDefinite: return "the implied covariance matrix stopped being positive definite during estimation; the model may be misspecified"
         }
     }
 }

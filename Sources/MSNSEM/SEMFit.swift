@@ -1,120 +1,159 @@
 import Foundation
 import MSNStats
 
+/// How rows with missing values are handled.
+public enum MissingMethod: String, Sendable, CaseIterable {
+    /// Drop every row with a missing model variable (lavaan's default).
+    case listwise
+    /// Full-information ML: the casewise likelihood by missing-data pattern (lavaan's `missing = "fiml"`).
+    case fiml
+}
+
 /// Options for `fit sem`.
 public struct SEMOptions: Sendable {
     /// Fix latent variances to 1 and free every loading (lavaan's `std.lv = TRUE`).
     public var stdLV = false
+    /// Model intercepts and latent means even without `~ 1` (on for several groups and FIML).
+    public var meanStructure = false
+    /// Listwise deletion or FIML.
+    public var missing = MissingMethod.listwise
+    /// The group of every data row (nil: that row's group is missing and the row is dropped); nil for one group.
+    public var group: [String?]?
+    /// lavaan's `group.equal` keywords (see `ParameterTable.groupEqualKeywords`).
+    public var groupEqual: [String] = []
     /// Default options (lavaan's `sem()` defaults).
     public init() {}
 }
 
-/// A fitted single-group structural equation model (ML on the covariance matrix with divisor N,
-/// expected-information standard errors) — lavaan's defaults.
+/// A fitted structural equation model: ML with lavaan's defaults — one or several groups, listwise or
+/// FIML, expected-information standard errors with complete data and observed (Hessian) ones with FIML.
 public struct SEMFit: Sendable {
     /// The parameter table with estimates in `value`.
     public let table: ParameterTable
-    /// Observations used.
+    /// Observations used (all groups).
     public let n: Int
-    /// Rows dropped because a model variable was missing (listwise deletion).
+    /// Rows dropped (missing values under listwise deletion, or nothing observed, or a missing group).
     public let droppedRows: Int
-    /// Sample covariance (divisor N) of `table.observed`.
-    public let sample: Matrix
-    /// Model-implied covariance.
-    public let sigma: Matrix
-    /// Cov(η) implied by the model.
-    let etaCovariance: Matrix
+    /// Per group: label, rows, H1 moments.
+    public let groups: [GroupData]
+    /// How missing values were handled.
+    public let missing: MissingMethod
+    /// Model-implied matrices per group.
+    let models: [ModelMatrices]
     /// Sampling covariance of the free parameters.
     public let vcov: Matrix
     /// Fisher-scoring iterations used.
     public let iterations: Int
-    /// The minimum of F_ML.
+    /// The minimum of the discrepancy: chisq / N.
     public let fmin: Double
+    /// The minimum of the likelihood objective G (−2 log L / N up to a constant).
+    let objective: Double
     /// Warnings (Heywood cases, dropped rows).
     public let warnings: [String]
     /// Free parameter estimates.
     public let estimates: [Double]
+    /// The information matrix used for the standard errors (expected, or the observed Hessian under FIML).
     let information: Matrix
 
-    /// Fits `model` (lavaan syntax) to data given as named columns (NaN = missing; rows with a missing
-    /// model variable are dropped).
+    /// Sample (H1) covariance of the first group.
+    public var sample: Matrix { groups[0].cov }
+    /// Model-implied covariance of the first group.
+    public var sigma: Matrix { models[0].sigma }
+    /// Cov(η) implied in the first group.
+    var etaCovariance: Matrix { models[0].m }
+    /// Chi-square degrees of freedom.
+    public var df: Int { table.df }
+    /// Whether this fit has several groups.
+    public var isMultiGroup: Bool { table.groups > 1 }
+
+    /// Fits `model` (lavaan syntax) to data given as named columns (NaN = missing).
     public static func fit(model: String, data: [String: [Double]], columnOrder: [String], options: SEMOptions = SEMOptions()) throws -> SEMFit {
         let statements = try ModelSyntax.parse(model)
-        var table = try ParameterTable.build(statements, dataColumns: columnOrder, stdLV: options.stdLV)
+        for k in options.groupEqual where !ParameterTable.groupEqualKeywords.contains(k) {
+            throw SEMError.unknownGroupEqual(k, valid: ParameterTable.groupEqualKeywords)
+        }
+        let rowsTotal = columnOrder.lazy.compactMap { data[$0]?.count }.first ?? 0
+        // Groups in order of first appearance, as lavaan orders a character grouping column.
+        var labels: [String] = []
+        var groupOf = [Int](repeating: 1, count: rowsTotal)
+        if let g = options.group {
+            var index: [String: Int] = [:]
+            for r in 0..<rowsTotal {
+                guard r < g.count, let l = g[r] else { groupOf[r] = 0; continue }
+                if index[l] == nil { labels.append(l); index[l] = labels.count }
+                groupOf[r] = index[l] ?? 0
+            }
+            guard labels.count >= 2 else { throw SEMError.singleGroup(labels.first ?? "") }
+        } else { labels = [""] }
+        var topt = TableOptions()
+        topt.stdLV = options.stdLV
+        topt.meanStructure = options.meanStructure || options.missing == .fiml
+        topt.groups = labels.count
+        topt.groupEqual = Set(options.groupEqual)
+        var table = try ParameterTable.build(statements, dataColumns: columnOrder, options: topt)
         let p = table.observed.count
-        let rowsTotal = data[table.observed[0]]?.count ?? 0
-        var complete: [Int] = []
-        let columns = table.observed.map { data[$0] ?? [] }
-        for r in 0..<rowsTotal where columns.allSatisfy({ !$0[r].isNaN }) { complete.append(r) }
-        let n = complete.count
-        guard n > p else { throw SEMError.tooFewRows(n, needed: p + 1) }
-        // Sample covariance with divisor N.
-        var means = [Double](repeating: 0, count: p)
-        for j in 0..<p { for r in complete { means[j] += columns[j][r] }; means[j] /= Double(n) }
-        var s = Matrix(rows: p, cols: p)
-        for a in 0..<p { for b in a..<p {
-            var v = 0.0
-            for r in complete { v += (columns[a][r] - means[a]) * (columns[b][r] - means[b]) }
-            s[a, b] = v / Double(n); s[b, a] = s[a, b]
-        } }
-        // fixed.x: exogenous observed covariances at their sample values.
+        let columns = table.observed.map { data[$0] ?? [Double](repeating: .nan, count: rowsTotal) }
+        let exoColumns = table.exogenous.compactMap { table.observed.firstIndex(of: $0) }
+        var groups: [GroupData] = []
+        var used = 0
+        for (gi, label) in labels.enumerated() {
+            let rows = (0..<rowsTotal).filter { r in
+                guard groupOf[r] == gi + 1 else { return false }
+                if options.missing == .listwise { return columns.allSatisfy { !$0[r].isNaN } }
+                return exoColumns.allSatisfy { !columns[$0][r].isNaN } && columns.contains { !$0[r].isNaN }
+            }
+            let needed = p + 1
+            if rows.count < needed {
+                if labels.count > 1 { throw SEMError.groupTooSmall(label, rows: rows.count, needed: needed) }
+                throw SEMError.tooFewRows(rows.count, needed: needed)
+            }
+            var gd = GroupData(label: label, group: gi + 1, columns: columns, rows: rows)
+            if options.missing == .fiml { try gd.estimateH1() }
+            used += gd.n
+            groups.append(gd)
+        }
+        // fixed.x: exogenous observed moments at their (H1) sample values, per group.
         let obsIndex = Dictionary(uniqueKeysWithValues: table.observed.enumerated().map { ($1, $0) })
         for k in table.rows.indices where table.rows[k].exo {
-            if let i = obsIndex[table.rows[k].lhs], let j = obsIndex[table.rows[k].rhs] { table.rows[k].value = s[i, j] }
+            let r = table.rows[k], g = groups[r.group - 1]
+            guard let i = obsIndex[r.lhs] else { continue }
+            if r.op == "~1" { table.rows[k].value = g.mean[i] } else if let j = obsIndex[r.rhs] { table.rows[k].value = g.cov[i, j] }
         }
-        let moments = p * (p + 1) / 2
+        let moments = table.groups * table.momentsPerGroup
         guard table.freeCount <= moments else {
-            throw SEMError.underIdentified("\(table.freeCount) free parameters but only \(moments) sample variances and covariances (df = \(moments - table.freeCount))")
+            throw SEMError.underIdentified("\(table.freeCount) free parameters but only \(moments) sample \(table.meanStructure ? "means, variances and covariances" : "variances and covariances") (df = \(moments - table.freeCount))")
         }
-        let estimator = try MLEstimator(table: table, sample: s)
-        let start = startValues(table, s)
-        let (x, iterations, fmin) = try estimator.minimise(start: start)
-        let (_, h, _) = try estimator.gradientAndInformation(x)
+        for g in groups where options.missing == .listwise {
+            guard (try? g.cov.logDeterminantSPD()) != nil else {
+                throw SEMError.sampleNotPositiveDefinite("two or more observed variables are collinear, or a variable is constant\(labels.count > 1 ? " (group '\(g.label)')" : "")")
+            }
+        }
+        let likelihood = Likelihood(table: table, groups: groups)
+        let (x, iterations, gmin) = try likelihood.minimise(start: startValues(table, groups))
+        let info = options.missing == .fiml ? try likelihood.observedHessian(x) : try likelihood.gradient(x).h
         let vcov: Matrix
-        do { vcov = (2 / Double(n)) * (try h.inverse()) } catch {
+        do { vcov = (2 / Double(used)) * (try info.inverse()) } catch {
             throw SEMError.underIdentified("the information matrix is singular at the solution: some parameters cannot be told apart")
         }
         for k in table.rows.indices where table.rows[k].free > 0 { table.rows[k].value = x[table.rows[k].free - 1] }
-        let mm = try ModelMatrices(table, free: x)
+        let models = try likelihood.models(x)
+        let h1 = likelihood.value(sigma: groups.map(\.cov), mu: groups.map(\.mean)) ?? .nan
         var warnings: [String] = []
-        if rowsTotal > n { warnings.append("\(rowsTotal - n) of \(rowsTotal) rows dropped for missing values (listwise deletion)") }
+        if rowsTotal > used {
+            let noGroup = groupOf.filter { $0 == 0 }.count
+            let why = options.missing == .fiml ? "nothing observed\(exoColumns.isEmpty ? "" : " or a missing covariate")" : "missing values (listwise deletion)"
+            var parts: [String] = []
+            if rowsTotal - used - noGroup > 0 { parts.append("\(rowsTotal - used - noGroup) for \(why)") }
+            if noGroup > 0 { parts.append("\(noGroup) with no group value") }
+            warnings.append("\(rowsTotal - used) of \(rowsTotal) rows dropped: \(parts.joined(separator: ", "))")
+        }
         for r in table.rows where r.op == "~~" && r.lhs == r.rhs && r.free > 0 && r.value < 0 {
-            warnings.append("Heywood case: the variance of \(r.lhs) is negative (\(String(format: "%.4f", r.value))); the model may be misspecified")
+            warnings.append("Heywood case: the variance of \(r.lhs)\(labels.count > 1 ? " in group '\(labels[r.group - 1])'" : "") is negative (\(String(format: "%.4f", r.value))); the model may be misspecified")
         }
-        return SEMFit(table: table, n: n, droppedRows: rowsTotal - n, sample: s, sigma: mm.sigma, etaCovariance: mm.m, vcov: vcov,
-                      iterations: iterations, fmin: fmin, warnings: warnings, estimates: x, information: h)
+        return SEMFit(table: table, n: used, droppedRows: rowsTotal - used, groups: groups, missing: options.missing, models: models,
+                      vcov: vcov, iterations: iterations, fmin: max(0, gmin - h1), objective: gmin, warnings: warnings,
+                      estimates: x, information: info)
     }
-
-    /// lavaan-like starting values: loadings from covariances with the marker, half the observed
-    /// variance for residuals, zero for regressions and covariances.
-    static func startValues(_ table: ParameterTable, _ s: Matrix) -> [Double] {
-        var x = [Double](repeating: 0, count: table.freeCount)
-        var set = [Bool](repeating: false, count: table.freeCount)
-        let obs = Dictionary(uniqueKeysWithValues: table.observed.enumerated().map { ($1, $0) })
-        func marker(_ f: String) -> Int? {
-            table.rows.first { $0.op == "=~" && $0.lhs == f && obs[$0.rhs] != nil }.flatMap { obs[$0.rhs] }
-        }
-        for r in table.rows where r.free > 0 && !set[r.free - 1] {
-            var v = 0.0
-            switch r.op {
-            case "=~":
-                if let j = obs[r.rhs], let m = marker(r.lhs), m != j, s[m, m] > 0 {
-                    v = max(-10, min(10, 2 * s[j, m] / s[m, m]))
-                    if abs(v) < 0.1 { v = 0.5 }
-                } else if let j = obs[r.rhs] { v = (0.5 * s[j, j]).squareRoot() } else { v = 1 }
-            case "~~" where r.lhs == r.rhs:
-                if let i = obs[r.lhs], table.latents.firstIndex(of: r.lhs) == nil { v = 0.5 * s[i, i] }
-                else if let m = marker(r.lhs) { v = 0.5 * s[m, m] } else { v = 0.05 }
-            default: v = 0
-            }
-            x[r.free - 1] = v
-            set[r.free - 1] = true
-        }
-        return x
-    }
-
-    /// Chi-square degrees of freedom.
-    public var df: Int { table.observed.count * (table.observed.count + 1) / 2 - table.freeCount }
 
     /// The standard error of free parameter `k` (1-based), or 0 when fixed.
     func se(_ free: Int) -> Double { free > 0 ? max(0, vcov[free - 1, free - 1]).squareRoot() : 0 }

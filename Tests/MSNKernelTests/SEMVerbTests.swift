@@ -47,3 +47,46 @@ s = fit sem on hs {
     #expect(s.failure("estimates hs")?.message == "estimates needs a fitted SEM, but it was given a table")
     #expect(s.value(of: "s") == nil)
 }
+
+private let hsBlock = "{\n  visual  =~ x1 + x2 + x3\n  textual =~ x4 + x5 + x6\n  speed   =~ x7 + x8 + x9\n}"
+
+@Test func fitSemWithGroupsAndFimlGivesLavaansNumbers() throws {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\"")
+    // lavaan 0.6-14, group = "school", group.equal = "loadings": chisq 124.043544179993, df 54
+    // (Tests/MSNSEMTests/Fixtures/lavaan-extra/mg_metric.fit.csv).
+    #expect(s.execute("m = fit sem on hs \(hsBlock) with group = school, group_equal = [\"loadings\"]").succeeded)
+    let fm = try s.table("fitmeasures m | filter measure in [\"chisq\", \"df\", \"chisq.Pasteur\"]")
+    #expect(abs((fm[0, "value"].doubleValue ?? 0) - 124.043544179993) < 1e-3 && fm[1, "value"].doubleValue == 54)
+    #expect(fm.rowCount == 3)
+    let e = try s.table("estimates m | filter lhs == \"visual\" and rhs == \"x2\"")
+    #expect(e.rowCount == 2 && e[0, "group"] == .string("Pasteur") && e[1, "group"] == .string("Grant-White"))
+    #expect(e[0, "est"] == e[1, "est"])
+    #expect(try s.table("rsquare m").columnNames == ["group", "variable", "r2"])
+    #expect(try s.table("reliability m").rowCount == 6)
+    #expect(try s.table("modindices m").columnNames.contains("group"))
+    guard case .model(_, let summary, _)? = s.execute("m").outputs.last else { Issue.record("model output"); return }
+    #expect(summary.contains("groups (school): Pasteur 156, Grant-White 145; equal across groups: loadings"))
+    // FIML: lavaan 0.6-14 missing = "fiml" chisq 76.8963166903168 (fiml.fit.csv).
+    _ = s.execute("hm = load \"data/hs_missing.csv\"")
+    #expect(s.execute("f = fit sem on hm \(hsBlock) with missing = \"fiml\"").succeeded)
+    #expect(abs((try s.table("fitmeasures f | filter measure == \"chisq\"")[0, "value"].doubleValue ?? 0) - 76.8963166903168) < 1e-3)
+    #expect(s.failure("modindices f")?.message.contains("fiml") == true)
+}
+
+@Test func semGroupOptionsExplainMistakes() {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\"")
+    let col = s.failure("m = fit sem on hs \(hsBlock) with group = schol")
+    #expect(col?.message == "unknown column 'schol'" && col?.hint == "did you mean 'school'?")
+    let eq = s.failure("m = fit sem on hs \(hsBlock) with group = school, group_equal = [\"loading\"]")
+    #expect(eq?.message == "'loading' is not a group_equal keyword" && eq?.hint == "did you mean 'loadings'?")
+    #expect(s.failure("m = fit sem on hs \(hsBlock) with group_equal = [\"loadings\"]")?.message == "group_equal needs several groups")
+    let miss = s.failure("m = fit sem on hs \(hsBlock) with missing = \"fmil\"")
+    #expect(miss?.message == "missing = \"fmil\" is not a method" && miss?.hint == "did you mean 'fiml'?")
+    let one = s.failure("m = fit sem on (hs | filter school == \"Pasteur\") \(hsBlock) with group = school")
+    #expect(one?.message == "the group column 'school' has a single level ('Pasteur'); groups need at least two levels")
+    let small = s.failure("m = fit sem on (hs | filter school == \"Pasteur\" or id > 345) \(hsBlock) with group = school")
+    #expect(small?.message == "group 'Grant-White' has only 5 usable rows; this model needs at least 10 per group")
+    #expect(s.execute("m = fit sem on hs \(hsBlock) with group = school, group_equal = [\"lv_variances\"]").succeeded)
+}

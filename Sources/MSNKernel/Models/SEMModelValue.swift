@@ -7,8 +7,14 @@ import MSNTable
 /// `rsquare`, `modindices` and `reliability` turn it into tables.
 struct SEMModelValue: ModelValue {
     let fit: SEMFit
+    /// The grouping column, for several groups.
+    var groupColumn: String?
+    /// The group_equal keywords.
+    var groupEqual: [String] = []
     var kind: String { "sem" }
-    var shape: String { "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows" }
+    var shape: String {
+        "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows\(fit.isMultiGroup ? ", \(fit.groups.count) groups" : "")"
+    }
     var summaryTable: Table? { try? SEMTables.estimates(fit, compact: true) }
 
     var summary: String {
@@ -16,8 +22,18 @@ struct SEMModelValue: ModelValue {
         func f(_ name: String, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", fm[name] ?? .nan) }
         var lines = [
             "SEM fitted by maximum likelihood (lavaan defaults) — converged in \(fit.iterations) iterations",
-            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) dropped for missing values)" : ""), free parameters \(fit.table.freeCount)",
-            "  chi-square \(f("chisq")), df \(fit.df), p \(f("pvalue"))",
+            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) rows dropped)" : ""), free parameters \(fit.table.freeCount)",
+        ]
+        if fit.isMultiGroup {
+            let sizes = fit.groups.map { "\($0.label) \($0.n)" }.joined(separator: ", ")
+            lines.append("  groups (\(groupColumn ?? "group")): \(sizes); equal across groups: \(groupEqual.isEmpty ? "nothing (configural)" : groupEqual.joined(separator: ", "))")
+        }
+        if fit.missing == .fiml {
+            lines.append("  missing values: full-information ML over \(fit.groups.reduce(0) { $0 + $1.patterns }) missing-data patterns (observed-information SEs)")
+        }
+        let perGroup = fit.isMultiGroup ? "  (" + fit.groups.map { "\($0.label) \(f("chisq.\($0.label)"))" }.joined(separator: ", ") + ")" : ""
+        lines += [
+            "  chi-square \(f("chisq")), df \(fit.df), p \(f("pvalue"))\(perGroup)",
             "  CFI \(f("cfi"))  \(SEMTables.verdict("cfi", fm["cfi"] ?? .nan) ?? "")",
             "  TLI \(f("tli"))  \(SEMTables.verdict("tli", fm["tli"] ?? .nan) ?? "")",
             "  RMSEA \(f("rmsea")) [90% CI \(f("rmsea.ci.lower")), \(f("rmsea.ci.upper"))], p-close \(f("rmsea.pvalue"))  \(SEMTables.verdict("rmsea", fm["rmsea"] ?? .nan) ?? "")",
@@ -48,6 +64,7 @@ enum SEMTables {
             ("lhs", .string(StringColumn(rows.map(\.lhs)))), ("op", .string(StringColumn(rows.map(\.op)))),
             ("rhs", .string(StringColumn(rows.map(\.rhs)))),
         ]
+        if fit.isMultiGroup { pairs.append(groupColumn(fit, rows.map(\.group))) }
         if !compact { pairs.append(("label", .string(StringColumn(rows.map { $0.label.isEmpty ? nil : $0.label })))) }
         pairs += [("est", col { $0.est }), ("se", col { $0.se }), ("z", col { $0.z }), ("pvalue", col { $0.pvalue })]
         if !compact { pairs += [("ci_lower", col { $0.ciLower }), ("ci_upper", col { $0.ciUpper }), ("std_lv", col { $0.stdLV })] }
@@ -64,24 +81,49 @@ enum SEMTables {
         ])
     }
 
+    /// The `group` column (labels; null for defined parameters).
+    static func groupColumn(_ fit: SEMFit, _ groups: [Int]) -> (String, Column) {
+        ("group", .string(StringColumn(groups.map { $0 > 0 ? fit.groupLabel($0) : nil })))
+    }
+
     static func rSquare(_ fit: SEMFit) throws -> Table {
         let r = fit.rSquare()
-        return try Table([("variable", .string(StringColumn(r.map(\.variable)))), ("r2", .float(TypedColumn(r.map(\.r2))))])
+        var pairs: [(String, Column)] = fit.isMultiGroup ? [groupColumn(fit, r.map(\.group))] : []
+        pairs += [("variable", .string(StringColumn(r.map(\.variable)))), ("r2", .float(TypedColumn(r.map(\.r2))))]
+        return try Table(pairs)
     }
 
     static func modIndices(_ fit: SEMFit) throws -> Table {
         let m = try fit.modificationIndices()
-        return try Table([
-            ("lhs", .string(StringColumn(m.map(\.lhs)))), ("op", .string(StringColumn(m.map(\.op)))),
-            ("rhs", .string(StringColumn(m.map(\.rhs)))), ("mi", .float(TypedColumn(m.map(\.mi)))),
+        var pairs: [(String, Column)] = [
+            ("lhs", .string(StringColumn(m.map(\.lhs)))), ("op", .string(StringColumn(m.map(\.op)))), ("rhs", .string(StringColumn(m.map(\.rhs)))),
+        ]
+        if fit.isMultiGroup { pairs.append(groupColumn(fit, m.map(\.group))) }
+        return try Table(pairs + [
+            ("mi", .float(TypedColumn(m.map(\.mi)))),
             ("epc", .float(TypedColumn(m.map(\.epc)))), ("sepc_all", .float(TypedColumn(m.map(\.sepcAll)))),
         ])
     }
 
     static func reliability(_ fit: SEMFit) throws -> Table {
-        let r = fit.reliability()
-        let (fs, fl) = fit.fornellLarcker()
-        let (_, h) = fit.htmt()
+        var out: Table?
+        for g in 1...fit.groups.count {
+            var part = try reliability(fit, group: g)
+            if fit.isMultiGroup {
+                let (name, col) = groupColumn(fit, [Int](repeating: g, count: part.rowCount))
+                part = try Table([(name, col)] + zip(part.columnNames, part.columns).map { ($0, $1) })
+            }
+            if let previous = out { out = try previous.concatenating(part) } else { out = part }
+        }
+        guard let out else { return try reliability(fit, group: 1) }
+        return out
+    }
+
+    /// Reliability, Fornell–Larcker and HTMT of one group.
+    static func reliability(_ fit: SEMFit, group: Int) throws -> Table {
+        let r = fit.reliability(group: group)
+        let (fs, fl) = fit.fornellLarcker(group: group)
+        let (_, h) = fit.htmt(group: group)
         var pairs: [(String, Column)] = [
             ("factor", .string(StringColumn(r.map(\.factor)))), ("items", .int(TypedColumn(r.map { Int64($0.indicators) }))),
             ("alpha", .float(TypedColumn(r.map(\.alpha)))), ("cr", .float(TypedColumn(r.map(\.compositeReliability)))),

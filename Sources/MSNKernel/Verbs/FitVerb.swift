@@ -22,24 +22,16 @@ enum FitVerb {
         return try fitter(&ev, call, input)
     }
 
-    /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise"]`.
+    /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise" | "fiml", group = col,
+    /// group_equal = ["loadings", …]]`.
     static let fitSEM: Fitter = { ev, call, input in
-        try ev.checkOptions(call, allowed: ["std_lv", "missing"])
+        try ev.checkOptions(call, allowed: ["std_lv", "missing", "group", "group_equal"])
         let t = try ev.inputTable(call, input)
         guard let block = call.block else {
             throw Diagnostic(.syntax, "fit sem needs the model in braces", at: call.nameSpan,
                              hint: "fit sem on hs { visual =~ x1 + x2 + x3 }")
         }
-        var options = SEMOptions()
-        if let (v, span) = try ev.option(call, "std_lv") {
-            guard case .scalar(.bool(let b)) = v else { throw Diagnostic(.type, "std_lv is true or false", at: span) }
-            options.stdLV = b
-        }
-        if let (v, span) = try ev.option(call, "missing") {
-            guard case .scalar(.string(let m)) = v, m == "listwise" else {
-                throw Diagnostic(.value, "missing = \"listwise\" is the only method in this version (FIML is planned)", at: span)
-            }
-        }
+        let options = try SEMOptionParser.parse(&ev, call, t)
         var data: [String: [Double]] = [:]
         var order: [String] = []
         for (name, column) in zip(t.columnNames, t.columns) {
@@ -58,7 +50,11 @@ enum FitVerb {
             }
             let fit = try SEMFit.fit(model: block.text, data: data, columnOrder: order, options: options)
             for w in fit.warnings { ev.sideOutputs.append(.warning(Diagnostic(.model, w, at: nil, severity: .warning), source: nil)) }
-            return .model(SEMModelValue(fit: fit))
+            var groupColumn: String?
+            if let o = call.options.first(where: { $0.name == "group" }) {
+                if case .name(let n, _) = o.value { groupColumn = n } else if case .scalar(.string(let n)) = try ev.evaluate(o.value) { groupColumn = n }
+            }
+            return .model(SEMModelValue(fit: fit, groupColumn: groupColumn, groupEqual: options.groupEqual))
         } catch let e as SEMError {
             switch e {
             case .syntax(let line, let column, let message):

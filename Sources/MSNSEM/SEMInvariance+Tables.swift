@@ -1,0 +1,37 @@
+import MSNTable
+
+extension InvarianceLadder {
+    /// One row per step: step, equal (the group.equal keywords), chisq, df, pvalue, cfi, tli, rmsea, srmr,
+    /// aic, bic, and against the previous step d_chisq, d_df, p_diff (χ² difference test), d_cfi, d_rmsea,
+    /// holds_chisq (p_diff > .05), holds_cfi (ΔCFI ≥ −.01); the comparison columns are null on the first row.
+    public func table() throws -> Table {
+        func col(_ f: (InvarianceStep) -> Double) -> Column { .float(TypedColumn(steps.map(f))) }
+        func delta(_ f: (InvarianceComparison) -> Double) -> Column {
+            .float(TypedColumn<Double>(optionals: [nil] + comparisons.map { Optional(f($0)) }))
+        }
+        func verdict(_ f: (InvarianceComparison) -> Bool) -> Column {
+            .bool(TypedColumn<Bool>([false] + comparisons.map(f), validity: Bitmap([false] + comparisons.map { _ in true })))
+        }
+        return try Table([
+            ("step", .string(StringColumn(steps.map(\.name)))),
+            ("equal", .string(StringColumn(steps.map { $0.groupEqual.isEmpty ? "none" : $0.groupEqual.joined(separator: ", ") }))),
+            ("chisq", col(\.chisq)), ("df", col(\.df)), ("pvalue", col(\.pvalue)), ("cfi", col(\.cfi)), ("tli", col(\.tli)),
+            ("rmsea", col(\.rmsea)), ("srmr", col(\.srmr)), ("aic", col(\.aic)), ("bic", col(\.bic)),
+            ("d_chisq", delta(\.deltaChisq)), ("d_df", delta(\.deltaDf)), ("p_diff", delta(\.pvalue)),
+            ("d_cfi", delta(\.deltaCFI)), ("d_rmsea", delta(\.deltaRMSEA)),
+            ("holds_chisq", verdict(\.holdsByChisq)), ("holds_cfi", verdict(\.holdsByCFI)),
+        ])
+    }
+
+    /// One row per structural path (`~`) and pair of groups, from the configural fit: lhs, op, rhs, group_a,
+    /// group_b, est_a, se_a, est_b, se_b, diff, z, pvalue, p_holm (Holm over the pairs of one path).
+    public func pathsTable() throws -> Table {
+        func col(_ f: (PathDifference) -> Double) -> Column { .float(TypedColumn(paths.map(f))) }
+        func text(_ f: (PathDifference) -> String) -> Column { .string(StringColumn(paths.map(f))) }
+        return try Table([
+            ("lhs", text(\.lhs)), ("op", text { _ in "~" }), ("rhs", text(\.rhs)), ("group_a", text(\.groupA)), ("group_b", text(\.groupB)),
+            ("est_a", col(\.estA)), ("se_a", col(\.seA)), ("est_b", col(\.estB)), ("se_b", col(\.seB)),
+            ("diff", col { $0.estA - $0.estB }), ("z", col(\.z)), ("pvalue", col(\.pvalue)), ("p_holm", col(\.pvalueHolm)),
+        ])
+    }
+}
