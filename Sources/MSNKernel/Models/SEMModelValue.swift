@@ -7,6 +7,10 @@ import MSNTable
 /// `rsquare`, `modindices` and `reliability` turn it into tables.
 struct SEMModelValue: ModelValue {
     let fit: SEMFit
+    /// The model in lavaan syntax, as written (for refits such as the invariance ladder).
+    var model = ""
+    /// The options it was fitted with.
+    var options = SEMOptions()
     /// The grouping column, for several groups.
     var groupColumn: String?
     /// The group_equal keywords.

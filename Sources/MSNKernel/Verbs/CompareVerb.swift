@@ -7,7 +7,8 @@ import MSNTable
 /// - `compare regions t by region on a, b, c [with pairwise = true]`: the variables across regions (form 1).
 /// - `compare regions m by region on t [with folds = 5] [seed S]`: a fitted boost, linear or logistic
 ///   model refitted in each region (form 2).
-/// - a fitted SEM: the measurement-invariance ladder (form 3, arriving with multi-group SEM).
+/// - `compare regions s by region on t`: a fitted SEM's measurement-invariance ladder and its
+///   structural paths compared between regions (form 3).
 enum CompareVerb {
     static let kinds = ["regions"]
 
@@ -47,10 +48,8 @@ enum CompareVerb {
         case .table(let t):
             return .model(try CompareData.run(&ev, call, table: t))
         case .model(let m):
-            if m.kind == "sem" {
-                // Form 3 — the one place to wire the measurement-invariance ladder in when multi-group SEM lands.
-                throw Diagnostic(.model, "comparing SEM models across regions needs the invariance ladder (coming with multi-group SEM)",
-                                 at: subjectSpan, hint: "for now, compare the indicators themselves: compare regions hs by school on x1, x2, x3")
+            if let sem = m as? SEMModelValue {
+                return .model(try CompareSEM.run(&ev, call, model: sem, at: subjectSpan))
             }
             guard let predictive = m as? any PredictiveModel else {
                 throw Diagnostic(.type, "a \(m.kind) model cannot be compared across regions", at: subjectSpan,

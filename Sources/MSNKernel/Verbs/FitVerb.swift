@@ -22,6 +22,13 @@ enum FitVerb {
         return try fitter(&ev, call, input)
     }
 
+    /// The table's numeric columns by name (NaN for nulls), and every column name in order, as MSNSEM takes data.
+    static func semColumns(_ t: Table) -> (data: [String: [Double]], order: [String]) {
+        var data: [String: [Double]] = [:]
+        for (name, column) in zip(t.columnNames, t.columns) { if let d = column.doubles() { data[name] = d } }
+        return (data, t.columnNames)
+    }
+
     /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise" | "fiml", group = col,
     /// group_equal = ["loadings", …]]`.
     static let fitSEM: Fitter = { ev, call, input in
@@ -32,12 +39,7 @@ enum FitVerb {
                              hint: "fit sem on hs { visual =~ x1 + x2 + x3 }")
         }
         let options = try SEMOptionParser.parse(&ev, call, t)
-        var data: [String: [Double]] = [:]
-        var order: [String] = []
-        for (name, column) in zip(t.columnNames, t.columns) {
-            order.append(name)
-            if let d = column.doubles() { data[name] = d }
-        }
+        let (data, order) = semColumns(t)
         func blockSpan(_ line: Int, _ column: Int) -> SourceSpan {
             SourceSpan(file: block.file, line: block.line + line - 1, column: line == 1 ? block.column + column - 1 : column, length: 1)
         }
@@ -54,7 +56,7 @@ enum FitVerb {
             if let o = call.options.first(where: { $0.name == "group" }) {
                 if case .name(let n, _) = o.value { groupColumn = n } else if case .scalar(.string(let n)) = try ev.evaluate(o.value) { groupColumn = n }
             }
-            return .model(SEMModelValue(fit: fit, groupColumn: groupColumn, groupEqual: options.groupEqual))
+            return .model(SEMModelValue(fit: fit, model: block.text, options: options, groupColumn: groupColumn, groupEqual: options.groupEqual))
         } catch let e as SEMError {
             switch e {
             case .syntax(let line, let column, let message):
