@@ -17,7 +17,7 @@ private func session() -> Session {
                                      ":schema hs", ":schema hz", ":help filter", ":bogus", "n + 1"])
     let loop = REPLLoop(session: session(), reader: reader, interactive: true, out: { out += $0 }, err: { err += $0 })
     #expect(loop.run() == 0)
-    #expect(err.contains("head works on a table, but it was given a int"))
+    #expect(err.contains("head works on a table, but it was given an int"))
     #expect(out.contains("  n       int     5"))
     #expect(out.contains("school  string      0"))
     #expect(err.contains("'hz' is not a bound table; did you mean 'hs'?"))
