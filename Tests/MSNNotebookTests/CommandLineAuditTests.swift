@@ -68,6 +68,8 @@ func inspectPrintsSchemaAndDescribeWithExitCodes() throws {
     try "a,b,c\n1,2,3\n4,5\n".write(to: ragged, atomically: true, encoding: .utf8)
     let data = try runMSNB(["inspect", ragged.path])
     #expect(data.status == 1 && data.out.isEmpty && data.err == "error: \(ragged.path):3: expected 3 fields, found 2\n")
+    let missing = try runMSNB(["inspect", dir.appendingPathComponent("nope.csv").path])
+    #expect(missing.status == 2 && missing.err.contains("cannot read the file"))  // I/O, as for run and check
     #expect(try runMSNB(["inspect"]).status == 2)                     // missing argument
     #expect(try runMSNB(["inspect", csv.path, "--bogus"]).status == 2)  // unknown option
     let help = try runMSNB(["--help"])
