@@ -9,10 +9,6 @@ public struct Completer {
     let session: Session
     let directory: URL
 
-    /// Options each verb accepts after `with`.
-    static let verbOptions: [String: [String]] = [
-        "load": ["delimiter", "na", "types"], "drop": ["k"], "join": ["kind"],
-    ]
     /// Meta-commands.
     static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
 
@@ -32,7 +28,7 @@ public struct Completer {
         let trimmed = before.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty && word.hasPrefix(":") { return Completer.metaCommands }
         if trimmed.hasPrefix(":") { return metaArguments(trimmed, word: word) }
-        if Completer.insideString(before) { return paths(word) }
+        if Completer.insideString(before) { return Completer.pathStringContext(before) ? paths(word) : [] }
         let stage = Completer.currentStage(before)
         let stageWords = stage.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         let verbs = session.verbNames
@@ -41,9 +37,8 @@ public struct Completer {
             let bound = session.bindings().map(\.name)
             return atStatementStart ? verbs + bound + session.functionNames + ["def", "use", "set"] : verbs + session.functionNames
         }
-        if let withIndex = stageWords.lastIndex(of: "with"), let verb = stageWords.first {
-            _ = withIndex
-            return Completer.verbOptions[verb] ?? []
+        if stageWords.contains("with"), let verb = stageWords.first {
+            return VerbOptions.names(for: verb)
         }
         var names = session.bindings().map(\.name) + session.functionNames + Array(Builtins.publicNames)
         names += pipelineColumns(before, stageWords: stageWords)
@@ -59,6 +54,15 @@ public struct Completer {
         if let eq = head.range(of: "="), !head[eq.upperBound...].hasPrefix("=") { head = String(head[eq.upperBound...]) }
         let headName = head.trimmingCharacters(in: .whitespacesAndNewlines)
         columns += session.columns(of: headName)
+        // Columns made or brought in by earlier stages: `derive z = …`, `summarize n = …`, `select new = old`,
+        // and the columns of a table joined in.
+        let stages = Completer.stages(before).dropFirst().dropLast()
+        for stage in stages {
+            let words = stage.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\n" }).map(String.init)
+            if words.first == "join", words.count > 1 { columns += session.columns(of: words[1]) }
+            let assignments = stage.components(separatedBy: " with ").first ?? stage
+            for m in assignments.matches(of: /([A-Za-z_][A-Za-z0-9_.]*)\s*=(?!=)/) { columns.append(String(m.output.1)) }
+        }
         if headName.hasPrefix("load"), let path = headName.split(separator: "\"").dropFirst().first {
             columns += Completer.csvHeader(directory.appendingPathComponent(String(path)))
         }
@@ -93,6 +97,28 @@ public struct Completer {
             FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path, isDirectory: &isDir)
             return dirPart + name + (isDir.boolValue ? "/" : "")
         }
+    }
+
+    /// Whether the open string at the end of `before` is a path: the word before its quote is `load`, `use`
+    /// or `export` (other strings, such as `region == "Ja`, get no file names).
+    static func pathStringContext(_ before: String) -> Bool {
+        guard let quote = before.lastIndex(of: "\"") else { return false }
+        let lead = before[..<quote].trimmingCharacters(in: .whitespaces)
+        let last = lead.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "(" || $0 == "=" }).last.map(String.init) ?? ""
+        return ["load", "use", "export"].contains(last)
+    }
+
+    /// The pipeline's stages (split at `|` outside strings); the last is the one being typed.
+    static func stages(_ s: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var inside = false
+        for c in s {
+            if c == "\"" { inside.toggle() }
+            if c == "|" && !inside { out.append(current); current = "" } else { current.append(c) }
+        }
+        out.append(current)
+        return out
     }
 
     /// Whether the text ends inside a string literal.

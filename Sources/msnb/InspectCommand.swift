@@ -29,6 +29,8 @@ struct InspectCommand: ParsableCommand {
             print(Renderer.textTable(try t.describe(), options: options), terminator: "")
         } catch let e as CSVError {
             printError("error: \(e)")
+            // A file that cannot be read is an I/O error (2), as for `run` and `check`; a malformed one is data (1).
+            if case .unreadable = e { throw ExitCode(2) }
             throw ExitCode(1)
         }
     }

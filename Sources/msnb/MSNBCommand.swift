@@ -16,11 +16,10 @@ struct MSNBCommand: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self]
     )
 
-    @Flag(name: .long, help: "With piped input: keep running after a failing statement.")
-    var keepGoing = false
+    @OptionGroup var keepGoingOption: KeepGoingOption
 
     mutating func run() throws {
-        let code = REPL.main(version: MSNBCommand.version, keepGoing: keepGoing)
+        let code = REPL.main(version: MSNBCommand.version, keepGoing: keepGoingOption.keepGoing)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -29,18 +28,27 @@ struct MSNBCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)   // a status chosen by a command, which has printed its own messages
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            if let e = error as? ExitCode { Foundation.exit(e.rawValue) }
             let message = fullMessage(for: error)
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
+}
+
+/// `--keep-going`, shared by the root command (piped input) and `run`: argument-parser lets a parent
+/// command's flag be written after a subcommand and gives it to the parent, so a separate flag of the
+/// same name on `run` would never be set. Declaring one group in both makes `msnb run F --keep-going` work.
+struct KeepGoingOption: ParsableArguments {
+    @Flag(name: .long, help: "Keep running after a failing statement (piped input, scripts) or cell (notebooks).")
+    var keepGoing = false
 }
 
 /// Writes text to standard error.

@@ -20,8 +20,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Rendering format for notebooks: md or txt.")
     var format: String = "md"
 
-    @Flag(name: .long, help: "Keep running after a failing statement or cell.")
-    var keepGoing = false
+    @OptionGroup var keepGoingOption: KeepGoingOption
+    var keepGoing: Bool { keepGoingOption.keepGoing }
 
     @Option(name: .long, help: "Stop after this many seconds.")
     var timeout: Double?

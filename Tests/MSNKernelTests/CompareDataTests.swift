@@ -172,7 +172,7 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     #expect(s.failure("compare regions firms by region on sentiment with pairwse = true")?.hint == "did you mean 'pairwise'?")
     let sem = s.failure("sm = fit sem on hs { visual =~ x1 + x2 + x3 }\ncompare regions sm by school on hs")
     #expect(sem?.message == "comparing SEM models across regions needs the invariance ladder (coming with multi-group SEM)")
-    #expect(s.failure("compare regions 3 by school on hs")?.message == "compare regions needs a table or a fitted model, but it was given a int")
+    #expect(s.failure("compare regions 3 by school on hs")?.message == "compare regions needs a table or a fitted model, but it was given an int")
     // part: a table from a report, with did-you-mean over the part names.
     _ = s.execute("cmp = compare regions firms by region on sentiment")
     let part = s.failure("cmp | part test")

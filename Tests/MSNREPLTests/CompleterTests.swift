@@ -35,3 +35,29 @@ private func completer() -> Completer {
     #expect(c.candidates(before: ":help ", word: "sp") == ["split"])
     #expect(c.candidates(before: ":schema ", word: "f") == ["firms"])
 }
+
+@Test func completesColumnsMadeByEarlierStagesAndJoinedTables() {
+    let c = completer()
+    _ = c.session.execute("sizes = firms | summarize n_pupils = count() by school")
+    #expect(c.candidates(before: "firms | derive zed = x1 * 2 | filter ", word: "ze") == ["zed"])
+    #expect(c.candidates(before: "firms | select pupil = id | sort ", word: "pup") == ["pupil"])
+    #expect(c.candidates(before: "firms | join sizes on school | filter ", word: "n_p") == ["n_pupils"])
+    // An option value is not a column.
+    #expect(c.candidates(before: "firms | drop outliers x1 with k = 3 | filter ", word: "k") == [])
+}
+
+@Test func pathsOnlyInTheStringsOfLoadUseAndExport() {
+    let c = completer()
+    #expect(c.candidates(before: "use \"", word: "data/Hol") == ["data/HolzingerSwineford1939.csv"])
+    #expect(c.candidates(before: "firms | export \"", word: "data/Hol") == ["data/HolzingerSwineford1939.csv"])
+    #expect(c.candidates(before: "firms | filter school == \"", word: "da") == [])
+}
+
+@Test func optionsOfEveryVerbWithOptions() {
+    let c = completer()
+    #expect(c.candidates(before: "firms | join sizes on school with ", word: "") == ["kind"])
+    #expect(c.candidates(before: "firms | drop outliers x1 with ", word: "") == ["k"])
+    #expect(c.candidates(before: "m = fit boost y ~ x on firms with ", word: "tr") == ["trees"])
+    #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])
+    #expect(c.candidates(before: "compare regions firms by school on x1 with ", word: "p") == ["pairwise"])
+}

@@ -17,7 +17,7 @@ private func session() -> Session {
                                      ":schema hs", ":schema hz", ":help filter", ":bogus", "n + 1"])
     let loop = REPLLoop(session: session(), reader: reader, interactive: true, out: { out += $0 }, err: { err += $0 })
     #expect(loop.run() == 0)
-    #expect(err.contains("head works on a table, but it was given a int"))
+    #expect(err.contains("head works on a table, but it was given an int"))
     #expect(out.contains("  n       int     5"))
     #expect(out.contains("school  string      0"))
     #expect(err.contains("'hz' is not a bound table; did you mean 'hs'?"))
@@ -82,4 +82,26 @@ func endToEndInAPseudoTerminal() throws {
     let saved = (try? String(contentsOf: history, encoding: .utf8)) ?? ""
     #expect(saved.contains("hs | filter ageyr  >= 15 | count"))   // Tab completed `agey` (and added a space)
     #expect(!saved.contains("this line is cancelled"))
+}
+
+@Test func resetLoadTimingAndQuitMetaCommands() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-meta-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let script = dir.appendingPathComponent("lib.msq"), nb = dir.appendingPathComponent("nb.msnb")
+    try "b = 41\ndef plus1(x) = x + 1\n".write(to: script, atomically: true, encoding: .utf8)
+    try "# A notebook\n\n```msnb\nc = 2\n```\n\n```msnb {error=expected}\nnope\n```\n\n```msnb\nd = c * 10\n```\n"
+        .write(to: nb, atomically: true, encoding: .utf8)
+    var out = "", err = ""
+    let lines = ["a = 1", ":reset", "a", ":load \(script.path)", "plus1(b)", ":load \(nb.path)", "d",
+                 ":timing on", "5", ":timing off", "6", ":timing maybe", ":tables", ":quit", "7"]
+    let loop = REPLLoop(session: session(), reader: ScriptedLineReader(lines), interactive: true, out: { out += $0 }, err: { err += $0 })
+    #expect(loop.run() == 0)
+    #expect(out.hasPrefix("session reset\n"))
+    #expect(err.contains("error: unknown name 'a'"))
+    #expect(out.contains("\n42\n"))                                   // the script's binding and function
+    #expect(out.contains("\n20\n"))                                   // the notebook ran past its expected error
+    #expect(out.range(of: "\n5\ntime: [0-9]+\\.[0-9]{3} s\n6\n", options: .regularExpression) != nil)
+    #expect(err.contains("usage: :timing on|off"))
+    #expect(out.contains("  b       int     41\n  c       int     2\n  d       int     20\n  3 rows"))
+    #expect(!out.contains("\n7\n"))                                   // nothing runs after :quit
 }

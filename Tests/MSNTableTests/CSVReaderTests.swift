@@ -60,6 +60,24 @@ private func parse(_ s: String, _ options: CSVOptions = CSVOptions()) throws -> 
     }
 }
 
+@Test func errorMessagesHaveTheDocumentedFormat() {
+    #expect(String(describing: CSVError.ragged(file: "file.csv", line: 1042, expected: 12, found: 11))
+        == "file.csv:1042: expected 12 fields, found 11")
+    #expect(String(describing: CSVError.unterminatedQuote(file: "f.csv", line: 3)) == "f.csv:3: a quoted field opens here and never closes")
+    #expect(String(describing: CSVError.invalidUTF8(file: "f.csv", line: 3, byteOffset: 10)) == "f.csv:3: invalid UTF-8 at byte offset 10")
+    #expect(String(describing: CSVError.badValue(file: "f.csv", line: 3, column: "b", value: "x", type: .int))
+        == "f.csv:3: column 'b': 'x' is not a valid int")
+}
+
+@Test func commaIsDetectedAndConfiguredNullTokensReplaceTheDefaults() throws {
+    // A header with commas and a semicolon inside a quoted name: comma wins.
+    let t = try parse("\"a;b\",c\n1,2\n")
+    #expect(t.columnNames == ["a;b", "c"])
+    // Given tokens replace the defaults: "NA" is then text, "" still a null only if listed.
+    let u = try parse("a,b\nNA,-\nx,\n", CSVOptions(nullTokens: ["-"]))
+    #expect(u[0, "a"] == .string("NA") && u[0, "b"] == .null && u[1, "b"] == .string(""))
+}
+
 @Test func unterminatedQuoteReportsOpeningLine() throws {
     #expect(throws: CSVError.unterminatedQuote(file: "t.csv", line: 3)) { try parse("a,b\n1,2\n\"open,3\n4,5\n") }
 }

@@ -125,9 +125,8 @@ func firms() throws -> Table {
     let ids = Set((0..<800).map { train[$0, "i"] } + (0..<200).map { test[$0, "i"] })
     #expect(ids.count == rows)
     #expect(throws: TableError.self) { try t.split(fraction: 1.5, seed: 1) }
-    // The generator's stream is fixed across machines: first values for seed 42.
+    // The generator's stream is fixed across machines: xoshiro256** seeded by SplitMix64, first values for
+    // seed 42 from an independent Python implementation of the reference algorithms.
     var g = SeededGenerator(seed: 42)
-    let first = g.next()
-    var g2 = SeededGenerator(seed: 42)
-    #expect(first == g2.next())
+    #expect([g.next(), g.next(), g.next()] == [1546998764402558742, 6990951692964543102, 12544586762248559009])
 }

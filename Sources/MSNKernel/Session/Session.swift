@@ -64,7 +64,7 @@ public final class Session {
                 outputs += ev.sideOutputs
                 env = ev.env
                 statements.append(statement.source)
-                if let value { outputs += Session.outputs(for: value) }
+                if let value { outputs += Session.outputs(for: value, digits: env.options.digits) }
             } catch let d as Diagnostic {
                 outputs += ev.sideOutputs.filter { if case .warning = $0 { return true } else { return false } }
                 outputs.append(.error(d, source: fileText))
@@ -78,20 +78,28 @@ public final class Session {
     }
 
     /// The outputs that display a value: one, plus one captioned table per part of a model that has parts.
-    static func outputs(for value: Value) -> [Output] {
-        guard case .model(let m) = value else { return [output(for: value)] }
-        return [output(for: value)] + m.parts.map { .table($0.table, caption: $0.name) }
+    static func outputs(for value: Value, digits: Int) -> [Output] {
+        guard case .model(let m) = value else { return [output(for: value, digits: digits)] }
+        return [output(for: value, digits: digits)] + m.parts.map { .table($0.table, caption: $0.name) }
     }
 
-    static func output(for value: Value) -> Output {
+    /// A scalar as displayed: floats to `digits` significant digits (as in tables), keeping a `.0` on
+    /// whole floats so that they still read as floats.
+    static func display(_ c: CellValue, digits: Int) -> String {
+        guard case .float(let v) = c else { return c.isNull ? "null" : c.description }
+        let s = CellFormat.number(v, digits: digits)
+        return s.contains(where: { $0 == "." || $0 == "e" || $0.isLetter }) ? s : s + ".0"
+    }
+
+    static func output(for value: Value, digits: Int) -> Output {
         switch value {
         case .table(let t): return .table(t, caption: nil)
         case .model(let m): return .model(kind: m.kind, summary: m.summary, table: m.summaryTable)
-        case .scalar(let c): return .text(c.isNull ? "null" : (c.description))
+        case .scalar(let c): return .text(display(c, digits: digits))
         case .tuple(let parts):
             return .text(parts.map { "\($0.kindName) \($0.shape)" }.joined(separator: ", "))
         case .list(let items):
-            return .text("[" + items.map { if case .scalar(let c) = $0 { return c.description } else { return $0.kindName } }.joined(separator: ", ") + "]")
+            return .text("[" + items.map { if case .scalar(let c) = $0 { return display(c, digits: digits) } else { return $0.kindName } }.joined(separator: ", ") + "]")
         case .record(let pairs):
             return .text("{" + pairs.map { "\($0.0): \($0.1.shape)" }.joined(separator: ", ") + "}")
         }

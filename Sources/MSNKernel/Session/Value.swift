@@ -37,6 +37,17 @@ public enum Value: Sendable {
     case tuple([Value])
 
     /// What the value is, for messages and `:tables`.
+    /// The kind with its article, for messages: "an int", "a table", "a boost model", "2 values".
+    public var kindPhrase: String {
+        switch self {
+        case .scalar(.null): return "null"
+        case .scalar(.int): return "an int"
+        case .model(let m): return m.kind == "comparison" ? "a comparison report" : "a \(m.kind) model"
+        case .tuple: return kindName
+        default: return "a " + kindName
+        }
+    }
+
     public var kindName: String {
         switch self {
         case .table: return "table"

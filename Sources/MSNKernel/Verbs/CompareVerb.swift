@@ -57,7 +57,7 @@ enum CompareVerb {
             }
             return .model(try CompareModels.run(&ev, call, model: predictive))
         default:
-            throw Diagnostic(.type, "compare regions needs a table or a fitted model, but it was given a \(subjectValue.kindName)", at: subjectSpan)
+            throw Diagnostic(.type, "compare regions needs a table or a fitted model, but it was given \(subjectValue.kindPhrase)", at: subjectSpan)
         }
     }
 

@@ -18,7 +18,7 @@ enum ModelVerbs {
             throw Diagnostic(.value, "\(call.name) needs a fitted model", at: call.nameSpan, hint: "\(call.name) m on test")
         }
         guard case .model(let m) = modelValue, let boost = m as? any PredictiveModel else {
-            throw Diagnostic(.type, "\(call.name) needs a fitted model (boost, linear or logistic), but it was given a \(modelValue.kindName)", at: call.nameSpan)
+            throw Diagnostic(.type, "\(call.name) needs a fitted model (boost, linear or logistic), but it was given \(modelValue.kindPhrase)", at: call.nameSpan)
         }
         if table == nil, let on = call.on?.first {
             guard case .table(let t) = try ev.evaluate(on) else { throw Diagnostic(.type, "\(call.name) … on needs a table", at: on.span) }

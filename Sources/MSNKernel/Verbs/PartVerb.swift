@@ -17,7 +17,7 @@ enum PartVerb {
             throw Diagnostic(.value, "part needs a report with tables", at: call.nameSpan, hint: "cmp | part tests")
         }
         guard case .model(let m) = value, !m.parts.isEmpty else {
-            throw Diagnostic(.type, "part picks a table from a report with parts (from compare), but it was given a \(value.kindName)",
+            throw Diagnostic(.type, "part picks a table from a report with parts (from compare), but it was given \(value.kindPhrase)",
                              at: call.nameSpan, hint: value.kindName.hasPrefix("model") ? "display the model to see its tables" : "cmp = compare regions …, then cmp | part tests")
         }
         let names = m.parts.map(\.name)

@@ -25,7 +25,7 @@ extension Evaluator {
     mutating func inputTable(_ call: VerbCall, _ input: Value?, usesOnForOtherThings: Bool = false) throws -> Table {
         if let input {
             guard case .table(let t) = input else {
-                throw Diagnostic(.type, "\(call.name) works on a table, but it was given a \(input.kindName)", at: call.nameSpan)
+                throw Diagnostic(.type, "\(call.name) works on a table, but it was given \(input.kindPhrase)", at: call.nameSpan)
             }
             return t
         }

@@ -1,0 +1,79 @@
+"""Drives the real `msnb` REPL in a 64-column pseudo-terminal and prints the screen text.
+
+Usage: python3 pty_more.py MSNB_BINARY WORKDIR HISTORY_FILE
+Binds n0, repeats an entry (history collapses duplicates), cancels a running statement with Ctrl-C
+(bindings stay as before), shows a wide and long table (middle columns elided, head and tail), turns
+:timing on, then :quit. Written for msnb's REPL tests (standard library only).
+"""
+import fcntl, os, pty, select, signal, struct, sys, termios, time
+
+binary, workdir, history = sys.argv[1], sys.argv[2], sys.argv[3]
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(workdir)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    env = dict(os.environ, MSNB_HISTORY=history, TERM="xterm")
+    os.execve(binary, [binary], env)
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 64, 0, 0))
+
+screen = b""
+def read_for(seconds):
+    global screen
+    end = time.time() + seconds
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            screen += data
+
+def wait_for(text, seconds=30):
+    end = time.time() + seconds
+    while time.time() < end:
+        read_for(0.1)
+        if text.encode() in screen:
+            return True
+    return False
+
+def send(s):
+    os.write(fd, s.encode())
+
+def prompt_count():
+    return screen.count(b"msnb> ")
+
+def entry(s, seconds=30):
+    """Types a line and waits for the next prompt."""
+    n = prompt_count()
+    send(s + "\r")
+    end = time.time() + seconds
+    while time.time() < end and prompt_count() <= n:
+        read_for(0.1)
+
+wait_for("msnb> ")
+entry("n0 = 7")
+entry("n0 + 1")
+entry("n0 + 1")
+# A statement that runs for seconds: simulate, then sort. Ctrl-C while it runs.
+send("slow = simulate exporters n = 200000 seed = 1 | sort export_volume | count\r")
+read_for(1.0)
+send("\x03")
+wait_for("interrupted", 30)
+wait_for("msnb> ", 5)
+entry("n0")
+entry("slow")
+entry('hs = load "data/HolzingerSwineford1939.csv"')
+entry(":rows 4")
+entry("hs")
+entry(":timing on")
+entry("n0 * 2")
+send(":quit\r")
+read_for(1.0)
+try:
+    os.waitpid(pid, 0)
+except ChildProcessError:
+    pass
+sys.stdout.write(screen.decode("utf-8", "replace"))
