@@ -112,6 +112,13 @@ private func firmsSession() -> Session {
     _ = s.execute("set rows = 3\nset digits = 3")
     #expect(s.options.rows == 3 && s.options.digits == 3)
     #expect(s.failure("set colour = 1")?.hint == "options are rows, digits and seed")
+    // % takes the sign of the divisor, as R's %% and Python's %.
+    #expect(try s.text("-7 % 3") == "2" && s.text("7 % -3") == "-2" && s.text("-7.5 % 2") == "0.5")
+    #expect(try s.text("x = -9223372036854775807 - 1\nx % -1") == "0")
+    #expect(s.failure("set digits = 0")?.message == "set digits = 0 is not allowed: digits is a whole number of significant digits from 1 to 17")
+    #expect(s.failure("set seed = -1")?.message == "set seed = -1 is not allowed: a seed is a whole number ≥ 0")
+    #expect(s.failure("set rows = 2.5")?.message == "set rows = 2.5 is not allowed: rows shown is a whole number from 1 to 1,000,000")
+    #expect(s.options.rows == 3 && s.options.digits == 3)
 }
 
 @Test func rowNumberCountsPositionsAfterFilters() throws {

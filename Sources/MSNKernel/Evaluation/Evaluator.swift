@@ -72,16 +72,22 @@ struct Evaluator {
     }
 
     mutating func setOption(_ name: String, _ v: Value, span: SourceSpan, valueSpan: SourceSpan) throws {
-        guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), d >= 0 else {
-            throw Diagnostic(.value, "option '\(name)' needs a whole number", at: valueSpan)
-        }
-        switch name {
-        case "rows": env.options.rows = max(1, Int(d))
-        case "digits": env.options.digits = min(17, max(1, Int(d)))
-        case "seed": env.options.seed = UInt64(d)
-        default:
+        let ranges: [String: (ClosedRange<Double>, String)] = [
+            "rows": (1...1_000_000, "rows shown is a whole number from 1 to 1,000,000"),
+            "digits": (1...17, "digits is a whole number of significant digits from 1 to 17"),
+            "seed": (0...9.007_199_254_740_992e15, "a seed is a whole number ≥ 0"),
+        ]
+        guard let (range, rule) = ranges[name] else {
             throw Diagnostic(.unknownName, "unknown option '\(name)'", at: span,
                              hint: Diagnostic.didYouMean(name, in: ["rows", "digits", "seed"]) ?? "options are rows, digits and seed")
+        }
+        guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), range.contains(d) else {
+            throw Diagnostic(.value, "set \(name) = \(v.shape) is not allowed: \(rule)", at: valueSpan)
+        }
+        switch name {
+        case "rows": env.options.rows = Int(d)
+        case "digits": env.options.digits = Int(d)
+        default: env.options.seed = UInt64(d)
         }
     }
 

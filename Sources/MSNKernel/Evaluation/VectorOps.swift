@@ -36,7 +36,7 @@ enum VectorOps {
                     case "*": for i in 0..<n { out[i] = xv[i] &* yv[i] }
                     default:
                         var v = validity ?? Bitmap(count: n)
-                        for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = xv[i] % yv[i] } }
+                        for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = flooredMod(xv[i], yv[i]) } }
                         validity = v
                     }
                 }
@@ -61,12 +61,25 @@ enum VectorOps {
                     validity = v
                 default:
                     var v = validity ?? Bitmap(count: n)
-                    for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = fmod(xv[i], yv[i]) } }
+                    for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = flooredMod(xv[i], yv[i]) } }
                     validity = v
                 }
             }
         }
         return .column(.float(TypedColumn(out, validity: validity)))
+    }
+
+    /// `x % y` with the sign of `y`, as R's `%%` and Python's `%` (−1 % 3 is 2); no overflow trap.
+    @inline(__always) static func flooredMod(_ x: Int64, _ y: Int64) -> Int64 {
+        if y == -1 { return 0 }
+        let r = x % y
+        return r != 0 && (r < 0) != (y < 0) ? r + y : r
+    }
+
+    /// `x % y` for floats with the sign of `y`.
+    @inline(__always) static func flooredMod(_ x: Double, _ y: Double) -> Double {
+        let r = fmod(x, y)
+        return r != 0 && (r < 0) != (y < 0) ? r + y : r
     }
 
     static func scalarArithmetic(_ op: String, _ x: CellValue, _ y: CellValue) -> CellValue {
@@ -76,7 +89,7 @@ enum VectorOps {
             case "+": return .int(a &+ b)
             case "-": return .int(a &- b)
             case "*": return .int(a &* b)
-            case "%": return b == 0 ? .null : .int(a % b)
+            case "%": return b == 0 ? .null : .int(flooredMod(a, b))
             default: break
             }
         }
@@ -86,7 +99,7 @@ enum VectorOps {
         case "-": return .float(a - b)
         case "*": return .float(a * b)
         case "/": return b == 0 ? .null : .float(a / b)
-        case "%": return b == 0 ? .null : .float(fmod(a, b))
+        case "%": return b == 0 ? .null : .float(flooredMod(a, b))
         default: return .float(Foundation.pow(a, b))
         }
     }
