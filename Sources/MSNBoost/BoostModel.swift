@@ -27,7 +27,7 @@ public struct BoostModel: Sendable {
         guard n > 0 else { throw BoostError.empty }
         guard options.trees > 0, options.rate > 0, options.depth >= 0, options.lambda >= 0, options.alpha >= 0,
               (0...1).contains(options.subsample), options.subsample > 0, options.colsample > 0, options.colsample <= 1,
-              options.bins >= 2, options.bins <= 65_000 else {
+              options.bins >= 2, options.bins <= 65_000, n < Int(UInt32.max) else {
             throw BoostError.invalidOption("settings out of range: trees, rate > 0; depth, lambda, alpha ≥ 0; 0 < subsample, colsample ≤ 1; bins ≥ 2")
         }
         let objective = options.objective ?? .regression
@@ -59,36 +59,40 @@ public struct BoostModel: Sendable {
         var bestRound = 0, bestValid = Double.infinity
         var rng = SeededGenerator(seed: options.seed)
         let allFeatures = Array(0..<features.count)
+        let grower = TreeGrower(data: bins, options: options)
+        let gh = RawBuffer<SIMD2<Double>>(repeating: .zero, count: n)
         for _ in 0..<options.trees {
             // Row and column sampling for this round (seeded).
-            var rows = Array(0..<n)
-            if options.subsample < 1 { rows = rows.filter { _ in rng.nextUnit() < options.subsample } }
+            var sample: [UInt32] = []
+            if options.subsample < 1 {
+                for i in 0..<n where rng.nextUnit() < options.subsample { sample.append(UInt32(i)) }
+            }
             var cols = allFeatures
             if options.colsample < 1 {
                 rng.shuffle(&cols)
                 cols = Array(cols.prefix(max(1, Int((Double(cols.count) * options.colsample).rounded(.up))))).sorted()
             }
             var round: [Tree] = []
-            let probs = objective == .multiclass ? softmax(margin, n) : []
+            let probs = objective == .multiclass ? softmaxRows(margin, n) : nil
             for c in 0..<k {
-                var g = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
-                for i in 0..<n {
-                    switch objective {
-                    case .binary:
-                        let p = 1 / (1 + Foundation.exp(-margin[0][i]))
-                        g[i] = (p - labels[i]) * w[i]; h[i] = max(p * (1 - p), 1e-16) * w[i]
-                    case .regression:
-                        g[i] = (margin[0][i] - labels[i]) * w[i]; h[i] = w[i]
-                    case .multiclass:
-                        let p = probs[i][c]
-                        g[i] = (p - (Int(labels[i]) == c ? 1 : 0)) * w[i]; h[i] = max(2 * p * (1 - p), 1e-16) * w[i]
-                    }
-                }
-                let (tree, leafRows) = TreeBuilder(data: bins, g: g, h: h, options: options, features: cols).buildWithLeaves(rows: rows)
-                if rows.count == n {
-                    for (node, members) in leafRows { let v = tree.nodes[node].value; for i in members { margin[c][i] += v } }
+                gradients(objective, margin: margin[objective == .multiclass ? c : 0], labels: labels, weights: w,
+                          probs: probs, classes: k, output: c, into: gh)
+                let count = options.subsample < 1 ? sample.count : n
+                if options.subsample < 1 {
+                    for (j, r) in sample.enumerated() { grower.rows[j] = r }
                 } else {
+                    for i in 0..<n { grower.rows[i] = UInt32(i) }
+                }
+                let (tree, leaves) = grower.grow(count: count, gh: gh, features: cols)
+                if options.subsample < 1 {
                     for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
+                } else {
+                    margin[c].withUnsafeMutableBufferPointer { m in
+                        for leaf in leaves {
+                            let v = tree.nodes[leaf.node].value
+                            for j in leaf.range { m[Int(grower.rows[j])] += v }
+                        }
+                    }
                 }
                 if let v = validation, validMargin != nil {
                     for i in 0..<v.labels.count { validMargin![c][i] += tree.predict { v.features[$0][i] } }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A fixed-size heap buffer shared by parallel tasks that each write their own disjoint part
+/// (row ranges, histogram slots, result slots). Reads and writes are unchecked.
+final class RawBuffer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    let count: Int
+
+    init(repeating value: T, count: Int) {
+        self.count = count
+        base = .allocate(capacity: Swift.max(count, 1))
+        base.initialize(repeating: value, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(i: Int) -> T {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+}
+
+/// Fork-join helpers. Work is cut into chunks whose boundaries depend only on the amount of work,
+/// never on the number of threads, and chunk results are combined in chunk order: so every sum is
+/// taken in the same order on one core or many, and models are bit-identical for any thread count.
+enum Parallel {
+    /// Runs `body(0 ..< count)` on the available cores (inline when there is a single task). The
+    /// tasks may capture buffers: each must write only memory no other task reads or writes.
+    static func run(_ count: Int, _ body: (Int) -> Void) {
+        if count == 1 { body(0); return }
+        guard count > 1 else { return }
+        withoutActuallyEscaping(body) { escapable in
+            let task = Body(run: escapable)
+            DispatchQueue.concurrentPerform(iterations: count) { task.run($0) }
+        }
+    }
+
+    /// A task body handed to Dispatch; `run` guarantees it does not outlive the call.
+    private struct Body: @unchecked Sendable { let run: (Int) -> Void }
+
+    /// The number of chunks of about `grain` items for `n` items (at least 1).
+    static func chunks(_ n: Int, grain: Int) -> Int { Swift.max(1, n / grain) }
+
+    /// Items of chunk `c` of `chunks` over `0 ..< n`.
+    static func bounds(_ c: Int, _ chunks: Int, _ n: Int) -> Range<Int> { (c * n / chunks)..<((c + 1) * n / chunks) }
+
+    /// Runs `body` over `0 ..< n` in fixed chunks of about `grain` items, in parallel.
+    static func forRanges(_ n: Int, grain: Int, _ body: (Range<Int>) -> Void) {
+        let k = chunks(n, grain: grain)
+        run(k) { c in body(bounds(c, k, n)) }
+    }
+}

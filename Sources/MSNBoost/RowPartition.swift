@@ -1,0 +1,69 @@
+extension TreeGrower {
+    /// Splits each node's range of `rows` stably in place: rows going left first, then rows going
+    /// right, each in their previous (ascending) order; returns the number going left per node.
+    /// Every node is cut into chunks; a chunk writes its left rows forward and its right rows backward
+    /// into `scratch`, and a second pass copies the chunks back in order. The result is unique, so
+    /// it cannot depend on the thread count.
+    func partition(_ nodes: [(range: Range<Int>, split: Split)]) -> [Int] {
+        var tasks: [(node: Int, range: Range<Int>)] = []
+        for (i, n) in nodes.enumerated() {
+            let k = Parallel.chunks(n.range.count, grain: Self.grain)
+            for c in 0..<k {
+                let b = Parallel.bounds(c, k, n.range.count)
+                tasks.append((i, (n.range.lowerBound + b.lowerBound)..<(n.range.lowerBound + b.upperBound)))
+            }
+        }
+        let lefts = RawBuffer<Int>(repeating: 0, count: tasks.count)
+        let fcount = data.featureCount
+        let src = rows.base, dst = scratch.base
+        Parallel.run(tasks.count) { t in
+            let s = nodes[tasks[t].node].split
+            let missing = data.valueBins(s.feature)
+            if let codes = data.narrow?.base {
+                lefts[t] = Self.split(codes + s.feature, fcount, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
+            } else if let codes = data.wide?.base {
+                lefts[t] = Self.split(codes + s.feature, fcount, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
+            }
+        }
+        // Destinations: each chunk's left rows after the node's earlier left rows, its right rows
+        // after all the node's left rows and its earlier right rows.
+        var totals = [Int](repeating: 0, count: nodes.count)
+        for t in tasks.indices { totals[tasks[t].node] += lefts[t] }
+        var leftAt = [Int](repeating: 0, count: tasks.count), rightAt = leftAt
+        var nextLeft = nodes.map { $0.range.lowerBound }
+        var nextRight = nodes.indices.map { nodes[$0].range.lowerBound + totals[$0] }
+        for (t, task) in tasks.enumerated() {
+            leftAt[t] = nextLeft[task.node]
+            rightAt[t] = nextRight[task.node]
+            nextLeft[task.node] += lefts[t]
+            nextRight[task.node] += task.range.count - lefts[t]
+        }
+        Parallel.run(tasks.count) { t in
+            let r = tasks[t].range, l = lefts[t]
+            (src + leftAt[t]).update(from: dst + r.lowerBound, count: l)
+            var to = rightAt[t]
+            var k = r.upperBound - 1
+            while k >= r.lowerBound + l { src[to] = dst[k]; to += 1; k -= 1 }
+        }
+        return totals
+    }
+
+    /// One chunk's partition into `dst` (left rows forward from the start, right rows backward from
+    /// the end): both slots are written every row, without branches; returns the left count.
+    @inline(__always)
+    static func split<B: FixedWidthInteger>(_ column: UnsafePointer<B>, _ fcount: Int, _ threshold: Int, _ missing: Int,
+                                            _ defaultLeft: Bool, _ src: UnsafeMutablePointer<UInt32>,
+                                            _ dst: UnsafeMutablePointer<UInt32>, _ range: Range<Int>) -> Int {
+        var l = range.lowerBound, r = range.upperBound
+        for k in range {
+            let row = src[k]
+            let b = Int(column[Int(row) * fcount])
+            let left = b <= threshold || (defaultLeft && b == missing)
+            dst[l] = row
+            dst[r - 1] = row
+            l += left ? 1 : 0
+            r -= left ? 0 : 1
+        }
+        return l - range.lowerBound
+    }
+}
