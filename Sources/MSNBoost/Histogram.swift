@@ -13,20 +13,32 @@ struct HistogramLayout {
         size = total
     }
 
-    /// Adds the (g, h) of rows `rows[range]` into `out`, rows in order.
+    /// Adds the (g, h) of rows `rows[range]` into `out`, rows in order, prefetching rows ahead.
     static func accumulate<B: FixedWidthInteger>(codes: UnsafePointer<B>, features fcount: Int, rows: UnsafePointer<UInt32>,
                                                  range: Range<Int>, gh: UnsafePointer<SIMD2<Double>>, used: [Int],
                                                  slots: [Int], into out: UnsafeMutablePointer<SIMD2<Double>>) {
         slots.withUnsafeBufferPointer { slot in
             used.withUnsafeBufferPointer { fs in
                 if fs.count == fcount {
+                    let ahead = range.upperBound - prefetchDistance
                     for k in range {
+                        if k < ahead {
+                            let q = Int(rows[k + prefetchDistance])
+                            prefetch(gh + q)
+                            prefetch(codes + q * fcount)
+                        }
                         let r = Int(rows[k])
                         let v = gh[r], row = codes + r * fcount
                         for f in 0..<fcount { out[slot[f] + Int(row[f])] += v }
                     }
                 } else {
+                    let ahead = range.upperBound - prefetchDistance
                     for k in range {
+                        if k < ahead {
+                            let q = Int(rows[k + prefetchDistance])
+                            prefetch(gh + q)
+                            prefetch(codes + q * fcount)
+                        }
                         let r = Int(rows[k])
                         let v = gh[r], row = codes + r * fcount
                         for (j, f) in fs.enumerated() { out[slot[j] + Int(row[f])] += v }

@@ -14,15 +14,15 @@ extension TreeGrower {
             }
         }
         let lefts = RawBuffer<Int>(repeating: 0, count: tasks.count)
-        let fcount = data.featureCount
+        let n = data.rows
         let src = rows.base, dst = scratch.base
         Parallel.run(tasks.count) { t in
             let s = nodes[tasks[t].node].split
             let missing = data.valueBins(s.feature)
-            if let codes = data.narrow?.base {
-                lefts[t] = Self.split(codes + s.feature, fcount, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
-            } else if let codes = data.wide?.base {
-                lefts[t] = Self.split(codes + s.feature, fcount, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
+            if let codes = data.narrowColumns?.base {
+                lefts[t] = Self.split(codes + s.feature * n, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
+            } else if let codes = data.wideColumns?.base {
+                lefts[t] = Self.split(codes + s.feature * n, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
             }
         }
         // Destinations: each chunk's left rows after the node's earlier left rows, its right rows
@@ -51,13 +51,15 @@ extension TreeGrower {
     /// One chunk's partition into `dst` (left rows forward from the start, right rows backward from
     /// the end): both slots are written every row, without branches; returns the left count.
     @inline(__always)
-    static func split<B: FixedWidthInteger>(_ column: UnsafePointer<B>, _ fcount: Int, _ threshold: Int, _ missing: Int,
+    static func split<B: FixedWidthInteger>(_ column: UnsafePointer<B>, _ threshold: Int, _ missing: Int,
                                             _ defaultLeft: Bool, _ src: UnsafeMutablePointer<UInt32>,
                                             _ dst: UnsafeMutablePointer<UInt32>, _ range: Range<Int>) -> Int {
         var l = range.lowerBound, r = range.upperBound
+        let ahead = range.upperBound - prefetchDistance
         for k in range {
+            if k < ahead { prefetch(column + Int(src[k + prefetchDistance])) }
             let row = src[k]
-            let b = Int(column[Int(row) * fcount])
+            let b = Int(column[Int(row)])
             let left = b <= threshold || (defaultLeft && b == missing)
             dst[l] = row
             dst[r - 1] = row
