@@ -20,28 +20,28 @@ struct HistogramLayout {
         slots.withUnsafeBufferPointer { slot in
             used.withUnsafeBufferPointer { fs in
                 if fs.count == fcount {
-                    let ahead = range.upperBound - prefetchDistance
+                    let ahead = range.upperBound &- prefetchDistance
                     for k in range {
                         if k < ahead {
-                            let q = Int(rows[k + prefetchDistance])
+                            let q = Int(rows[k &+ prefetchDistance])
                             prefetch(gh + q)
-                            prefetch(codes + q * fcount)
+                            prefetch(codes + q &* fcount)
                         }
                         let r = Int(rows[k])
-                        let v = gh[r], row = codes + r * fcount
-                        for f in 0..<fcount { out[slot[f] + Int(row[f])] += v }
+                        let v = gh[r], row = codes + r &* fcount
+                        for f in 0..<fcount { out[slot[f] &+ Int(row[f])] += v }
                     }
                 } else {
-                    let ahead = range.upperBound - prefetchDistance
+                    let ahead = range.upperBound &- prefetchDistance
                     for k in range {
                         if k < ahead {
-                            let q = Int(rows[k + prefetchDistance])
+                            let q = Int(rows[k &+ prefetchDistance])
                             prefetch(gh + q)
-                            prefetch(codes + q * fcount)
+                            prefetch(codes + q &* fcount)
                         }
                         let r = Int(rows[k])
-                        let v = gh[r], row = codes + r * fcount
-                        for (j, f) in fs.enumerated() { out[slot[j] + Int(row[f])] += v }
+                        let v = gh[r], row = codes + r &* fcount
+                        for (j, f) in fs.enumerated() { out[slot[j] &+ Int(row[f])] += v }
                     }
                 }
             }

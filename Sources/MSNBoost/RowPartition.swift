@@ -16,13 +16,21 @@ extension TreeGrower {
         let lefts = RawBuffer<Int>(repeating: 0, count: tasks.count)
         let n = data.rows
         let src = rows.base, dst = scratch.base
+        // Per node, whether each code goes left (missing values as the split's default direction).
+        let sides = nodes.map { n in
+            (0...data.valueBins(n.split.feature)).map { b -> UInt32 in
+                b == data.valueBins(n.split.feature) ? (n.split.defaultLeft ? 1 : 0) : (b <= n.split.bin ? 1 : 0)
+            }
+        }
         Parallel.run(tasks.count) { t in
-            let s = nodes[tasks[t].node].split
-            let missing = data.valueBins(s.feature)
-            if let codes = data.narrowColumns?.base {
-                lefts[t] = Self.split(codes + s.feature * n, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
-            } else if let codes = data.wideColumns?.base {
-                lefts[t] = Self.split(codes + s.feature * n, s.bin, missing, s.defaultLeft, src, dst, tasks[t].range)
+            let node = tasks[t].node, f = nodes[node].split.feature
+            sides[node].withUnsafeBufferPointer { side in
+                guard let side = side.baseAddress else { return }
+                if let codes = data.narrowColumns?.base {
+                    lefts[t] = Self.split(codes + f * n, side, src, dst, tasks[t].range)
+                } else if let codes = data.wideColumns?.base {
+                    lefts[t] = Self.split(codes + f * n, side, src, dst, tasks[t].range)
+                }
             }
         }
         // Destinations: each chunk's left rows after the node's earlier left rows, its right rows
@@ -49,23 +57,23 @@ extension TreeGrower {
     }
 
     /// One chunk's partition into `dst` (left rows forward from the start, right rows backward from
-    /// the end): both slots are written every row, without branches; returns the left count.
+    /// the end): both slots are written every row and `side[code]` (1 = left) moves one end, so the
+    /// loop has no data-dependent branch; returns the left count.
     @inline(__always)
-    static func split<B: FixedWidthInteger>(_ column: UnsafePointer<B>, _ threshold: Int, _ missing: Int,
-                                            _ defaultLeft: Bool, _ src: UnsafeMutablePointer<UInt32>,
-                                            _ dst: UnsafeMutablePointer<UInt32>, _ range: Range<Int>) -> Int {
-        var l = range.lowerBound, r = range.upperBound
-        let ahead = range.upperBound - prefetchDistance
+    static func split<B: FixedWidthInteger>(_ column: UnsafePointer<B>, _ side: UnsafePointer<UInt32>,
+                                            _ src: UnsafeMutablePointer<UInt32>, _ dst: UnsafeMutablePointer<UInt32>,
+                                            _ range: Range<Int>) -> Int {
+        var l = range.lowerBound, r = range.upperBound &- 1
+        let ahead = range.upperBound &- prefetchDistance
         for k in range {
-            if k < ahead { prefetch(column + Int(src[k + prefetchDistance])) }
+            if k < ahead { prefetch(column + Int(src[k &+ prefetchDistance])) }
             let row = src[k]
-            let b = Int(column[Int(row)])
-            let left = b <= threshold || (defaultLeft && b == missing)
+            let left = Int(side[Int(column[Int(row)])])
             dst[l] = row
-            dst[r - 1] = row
-            l += left ? 1 : 0
-            r -= left ? 0 : 1
+            dst[r] = row
+            l &+= left
+            r &-= 1 &- left
         }
-        return l - range.lowerBound
+        return l &- range.lowerBound
     }
 }
