@@ -152,16 +152,36 @@ public struct BoostModel: Sendable {
         }
     }
 
-    /// Raw margins per output for column-major features.
+    /// Raw margins per output for column-major features. Rows go in blocks (in parallel), each block
+    /// copied row-major and run through every tree; each row's margin adds the trees in order.
     public func margins(_ features: [[Double]]) -> [[Double]] {
-        let n = features.first?.count ?? 0
-        var m = (0..<outputs).map { [Double](repeating: baseMargin[$0], count: n) }
-        for round in rounds {
-            for (c, tree) in round.enumerated() {
-                for i in 0..<n { m[c][i] += tree.predict { features[$0][i] } }
+        let n = features.first?.count ?? 0, fcount = features.count, k = outputs
+        let out = RawBuffer<Double>(repeating: 0, count: n * k)
+        Parallel.forRanges(n, grain: 2048) { range in
+            var block = [Double](repeating: 0, count: range.count * fcount)
+            for (f, column) in features.enumerated() {
+                for i in range { block[(i - range.lowerBound) * fcount + f] = column[i] }
+            }
+            for c in 0..<k { for i in range { out[c * n + i] = baseMargin[c] } }
+            block.withUnsafeBufferPointer { rowsBlock in
+                for round in rounds {
+                    for (c, tree) in round.enumerated() {
+                        tree.nodes.withUnsafeBufferPointer { nodes in
+                            for i in range {
+                                let row = rowsBlock.baseAddress.map { $0 + (i - range.lowerBound) * fcount }
+                                var j = 0
+                                while nodes[j].feature >= 0 {
+                                    let node = nodes[j], x = row?[node.feature] ?? .nan
+                                    j = x.isNaN ? (node.defaultLeft ? node.left : node.right) : (x < node.threshold ? node.left : node.right)
+                                }
+                                out[c * n + i] += nodes[j].value
+                            }
+                        }
+                    }
+                }
             }
         }
-        return m
+        return (0..<k).map { c in Array(UnsafeBufferPointer(start: out.base + c * n, count: n)) }
     }
 
     /// Predictions: probability of class 1 (binary), class probabilities (multiclass), values (regression).

@@ -82,6 +82,8 @@ struct SplitScorer {
             let gm = base[nb].x, hm = base[nb].y
             var gl = 0.0, hl = 0.0
             for b in 0..<(nb - 1) {
+                // An empty bin after the first repeats the previous candidates exactly: skip it.
+                if b > 0, base[b] == .zero { continue }
                 gl += base[b].x
                 hl += base[b].y
                 // Missing values right (or no missing values).
