@@ -47,8 +47,7 @@ public struct FeatureBins: Sendable {
     /// Exact equal-frequency cuts of one column into at most `maxBins` bins (every distinct value its
     /// own bin when there are few).
     static func cutPoints(_ column: [Double], maxBins: Int) -> [Double] {
-        var values = column.filter { !$0.isNaN }
-        values.sort()
+        let values = RadixSort.sorted(column.filter { !$0.isNaN })
         guard let first = values.first else { return [] }
         var distinct = 1
         for i in 1..<values.count where values[i] != values[i - 1] {
@@ -77,7 +76,7 @@ public struct FeatureBins: Sendable {
         let flat = cuts.flatMap { $0 }
         var starts: [Int] = [], total = 0
         for c in cuts { starts.append(total); total += c.count }
-        Parallel.forRanges(n, grain: 65_536) { range in
+        Parallel.forRanges(n, grain: 16_384) { range in
             flat.withUnsafeBufferPointer { all in
                 for f in 0..<fcount {
                     let m = cuts[f].count, missingCode = B(truncatingIfNeeded: m + 1)

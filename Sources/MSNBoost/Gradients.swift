@@ -7,7 +7,7 @@ extension BoostModel {
     static func gradients(_ objective: Objective, margin: [Double], labels: [Double], weights: [Double],
                           probs: RawBuffer<Double>?, classes k: Int, output c: Int, into gh: RawBuffer<SIMD2<Double>>) {
         let n = labels.count
-        Parallel.forRanges(n, grain: 65_536) { range in
+        Parallel.forRanges(n, grain: 16_384) { range in
             margin.withUnsafeBufferPointer { m in
                 labels.withUnsafeBufferPointer { y in
                     weights.withUnsafeBufferPointer { w in

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fixed-size heap buffer shared by parallel tasks that each write their own disjoint part
 /// (row ranges, histogram slots, result slots). Reads and writes are unchecked.
@@ -30,7 +31,10 @@ enum Parallel {
     /// Runs `body(0 ..< count)` on the available cores (inline when there is a single task). The
     /// tasks may capture buffers: each must write only memory no other task reads or writes.
     static func run(_ count: Int, _ body: (Int) -> Void) {
-        if count == 1 { body(0); return }
+        if count == 1 || (count > 1 && serial.load(ordering: .relaxed)) {
+            for i in 0..<count { body(i) }
+            return
+        }
         guard count > 1 else { return }
         withoutActuallyEscaping(body) { escapable in
             let task = Body(run: escapable)
@@ -40,6 +44,9 @@ enum Parallel {
 
     /// A task body handed to Dispatch; `run` guarantees it does not outlive the call.
     private struct Body: @unchecked Sendable { let run: (Int) -> Void }
+
+    /// Runs every task on the calling thread, in order (for tests that compare with parallel runs).
+    static let serial = Atomic<Bool>(false)
 
     /// The number of chunks of about `grain` items for `n` items (at least 1).
     static func chunks(_ n: Int, grain: Int) -> Int { Swift.max(1, n / grain) }

@@ -15,7 +15,7 @@ final class TreeGrower {
     let rows: RawBuffer<UInt32>
     let scratch: RawBuffer<UInt32>
     /// Rows per parallel task (histograms and partitions).
-    static let grain = 32_768
+    static let grain = 16_384
 
     /// A final leaf and the range of `rows` that reaches it.
     struct Leaf { let node: Int; let range: Range<Int> }

@@ -111,3 +111,34 @@ private func factorial(_ n: Int) -> Int { n <= 1 ? 1 : n * factorial(n - 1) }
 }
 
 import MSNTable
+
+@Test func sameModelOnOneThreadAsOnAll() throws {
+    // 70 000 rows: histograms, partitions and gradients are cut into several chunks, so the parallel
+    // run really uses both cores; a serial run of the same chunks must give the same bits.
+    var rng = SeededGenerator(seed: 3)
+    let n = 70_000
+    var f = (0..<6).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+    for i in stride(from: 0, to: n, by: 7) { f[1][i] = .nan }
+    let y = (0..<n).map { f[0][$0] + 0.5 * f[2][$0] * f[3][$0] + 0.3 * rng.nextNormal() > 0 ? 1.0 : 0.0 }
+    var o = BoostOptions()
+    o.trees = 8; o.depth = 6; o.objective = .binary
+    let names = (0..<6).map { "f\($0)" }
+    let parallel = try BoostModel.train(features: f, names: names, labels: y, options: o)
+    Parallel.serial.store(true, ordering: .relaxed)
+    defer { Parallel.serial.store(false, ordering: .relaxed) }
+    let serial = try BoostModel.train(features: f, names: names, labels: y, options: o)
+    #expect(parallel.margins(f)[0] == serial.margins(f)[0])
+    for (a, b) in zip(parallel.rounds.joined(), serial.rounds.joined()) {
+        #expect(a.nodes.map(\.value) == b.nodes.map(\.value) && a.nodes.map(\.threshold) == b.nodes.map(\.threshold))
+    }
+}
+
+@Test func radixSortOrdersLikeComparison() {
+    var rng = SeededGenerator(seed: 5)
+    var v = (0..<5000).map { _ in rng.nextNormal() * 1e3 }
+    v += [0, -0.0, .infinity, -.infinity, 1e-310, -1e-310, 3, 3, 3]
+    v += (0..<500).map { _ in Double(rng.nextInt(below: 7)) }
+    let r = RadixSort.sorted(v)
+    #expect(r == v.sorted())
+    #expect(RadixSort.sorted([2, 1]) == [1, 2])
+}
