@@ -49,7 +49,7 @@ public struct BoostModel: Sendable {
         case .regression:
             base[0] = options.baseScore ?? zip(labels, w).reduce(0) { $0 + $1.0 * $1.1 } / totalW
         case .multiclass:
-            base = [Double](repeating: options.baseScore ?? 0, count: k)
+            base = options.baseScore.map { [Double](repeating: $0, count: k) } ?? classPriorMargins(labels, w, k)
         }
         var margin = [[Double]](repeating: [], count: k)
         for c in 0..<k { margin[c] = [Double](repeating: base[c], count: n) }
@@ -121,6 +121,17 @@ public struct BoostModel: Sendable {
         }
         return BoostModel(objective: objective, classes: k == 1 ? (objective == .binary ? 2 : 1) : k, featureNames: names,
                           rounds: rounds, baseMargin: base, options: options, history: history)
+    }
+
+    /// Multiclass start margins as XGBoost 3 estimates them: the log of each class's (weighted) share,
+    /// centred to mean zero (softmax of it gives the shares back). All zero if a class has no weight.
+    static func classPriorMargins(_ labels: [Double], _ w: [Double], _ k: Int) -> [Double] {
+        var share = [Double](repeating: 0, count: k)
+        for (y, wi) in zip(labels, w) { share[Int(y)] += wi }
+        guard share.allSatisfy({ $0 > 0 }) else { return [Double](repeating: 0, count: k) }
+        let logs = share.map { Foundation.log($0) }
+        let mean = logs.reduce(0, +) / Double(k)
+        return logs.map { $0 - mean }
     }
 
     static func softmax(_ margin: [[Double]], _ n: Int) -> [[Double]] {

@@ -142,3 +142,16 @@ import MSNTable
     #expect(r == v.sorted())
     #expect(RadixSort.sorted([2, 1]) == [1, 2])
 }
+
+@Test func multiclassStartsFromCentredLogClassShares() throws {
+    // Classes 0, 1, 2 with 1, 2 and 4 rows: log shares log(1/7), log(2/7), log(4/7) centred to mean 0
+    // are −log 2, 0, log 2 (XGBoost 3's intercept: wine's train split gives 0.00655, 0.19946, −0.20601).
+    let m = BoostModel.classPriorMargins([0, 1, 1, 2, 2, 2, 2], [Double](repeating: 1, count: 7), 3)
+    #expect(abs(m[0] + log(2)) < 1e-12 && abs(m[1]) < 1e-12 && abs(m[2] - log(2)) < 1e-12)
+    let (train, _) = try split("wine")
+    var o = BoostOptions()
+    o.trees = 1; o.objective = .multiclass; o.classes = 3
+    let model = try BoostModel.train(features: train.0, names: train.2, labels: train.1, options: o)
+    for (a, b) in zip(model.baseMargin, [0.00655259, 0.19945626, -0.20600885]) { #expect(abs(a - b) < 1e-7) }
+    #expect(BoostModel.classPriorMargins([0, 0, 1], [1, 1, 1], 3) == [0, 0, 0])
+}
