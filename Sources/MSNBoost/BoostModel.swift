@@ -60,6 +60,7 @@ public struct BoostModel: Sendable {
         var rng = SeededGenerator(seed: options.seed)
         let allFeatures = Array(0..<features.count)
         let grower = TreeGrower(data: bins, options: options)
+        let gh = RawBuffer<SIMD2<Double>>(repeating: .zero, count: n)
         for _ in 0..<options.trees {
             // Row and column sampling for this round (seeded).
             var sample: [UInt32] = []
@@ -75,14 +76,14 @@ public struct BoostModel: Sendable {
             let probs = objective == .multiclass ? softmaxRows(margin, n) : nil
             for c in 0..<k {
                 gradients(objective, margin: margin[objective == .multiclass ? c : 0], labels: labels, weights: w,
-                          probs: probs, classes: k, output: c, into: grower.records)
+                          probs: probs, classes: k, output: c, into: gh)
                 let count = options.subsample < 1 ? sample.count : n
                 if options.subsample < 1 {
                     for (j, r) in sample.enumerated() { grower.rows[j] = r }
                 } else {
                     for i in 0..<n { grower.rows[i] = UInt32(i) }
                 }
-                let (tree, leaves) = grower.grow(count: count, features: cols)
+                let (tree, leaves) = grower.grow(count: count, gh: gh, features: cols)
                 if options.subsample < 1 {
                     for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
                 } else {

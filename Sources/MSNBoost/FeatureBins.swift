@@ -7,11 +7,14 @@ public struct FeatureBins: Sendable {
     public let cuts: [[Double]]
     /// Number of rows and features.
     let rows: Int, featureCount: Int
-    /// Bin codes column-major (feature f, row r at f·n + r): one byte each when every feature, with
-    /// its missing bin if it has missing values, fits in 256 codes (`narrow`), else two bytes (`wide`).
-    /// `RowRecords` holds a row-major copy for histograms.
+    /// Bin codes row-major (row r, feature f at r·F + f), for histograms: one byte each when every
+    /// feature, with its missing bin if it has missing values, fits in 256 codes (`narrow`), else two
+    /// bytes (`wide`).
     let narrow: RawBuffer<UInt8>?
     let wide: RawBuffer<UInt16>?
+    /// The same codes column-major (feature f, row r at f·n + r), for partitioning rows on one feature.
+    let narrowColumns: RawBuffer<UInt8>?
+    let wideColumns: RawBuffer<UInt16>?
 
     /// Bins the features (column-major, NaN = missing) into at most `maxBins` bins each.
     init(features: [[Double]], maxBins: Int) {
@@ -28,13 +31,13 @@ public struct FeatureBins: Sendable {
         rows = n
         featureCount = fcount
         if fitsByte {
-            let columns = RawBuffer<UInt8>(repeating: 0, count: n * fcount)
-            FeatureBins.encode(features, allCuts, into: columns.base)
-            (narrow, wide) = (columns, nil)
+            let codes = RawBuffer<UInt8>(repeating: 0, count: n * fcount), columns = RawBuffer<UInt8>(repeating: 0, count: n * fcount)
+            FeatureBins.encode(features, allCuts, into: codes.base, columns.base)
+            (narrow, narrowColumns, wide, wideColumns) = (codes, columns, nil, nil)
         } else {
-            let columns = RawBuffer<UInt16>(repeating: 0, count: n * fcount)
-            FeatureBins.encode(features, allCuts, into: columns.base)
-            (narrow, wide) = (nil, columns)
+            let codes = RawBuffer<UInt16>(repeating: 0, count: n * fcount), columns = RawBuffer<UInt16>(repeating: 0, count: n * fcount)
+            FeatureBins.encode(features, allCuts, into: codes.base, columns.base)
+            (narrow, narrowColumns, wide, wideColumns) = (nil, nil, codes, columns)
         }
     }
 
@@ -65,8 +68,10 @@ public struct FeatureBins: Sendable {
         return cuts
     }
 
-    /// Writes the codes column-major, rows in parallel chunks (a branch-free binary search per value).
-    static func encode<B: FixedWidthInteger>(_ features: [[Double]], _ cuts: [[Double]], into columns: UnsafeMutablePointer<B>) {
+    /// Writes the codes row-major and column-major, rows in parallel chunks (a branch-free binary
+    /// search per value).
+    static func encode<B: FixedWidthInteger>(_ features: [[Double]], _ cuts: [[Double]], into out: UnsafeMutablePointer<B>,
+                                             _ columns: UnsafeMutablePointer<B>) {
         let fcount = features.count, n = features.first?.count ?? 0
         let flat = cuts.flatMap { $0 }
         var starts: [Int] = [], total = 0
@@ -80,7 +85,7 @@ public struct FeatureBins: Sendable {
                         for r in range {
                             let x = column[r]
                             var code = 0
-                            if x.isNaN { columns[f * n + r] = missingCode; continue }
+                            if x.isNaN { out[r * fcount + f] = missingCode; columns[f * n + r] = missingCode; continue }
                             if m > 0, let c {
                                 var base = 0, len = m
                                 while len > 1 {
@@ -90,6 +95,7 @@ public struct FeatureBins: Sendable {
                                 }
                                 code = base + (c[base] <= x ? 1 : 0)
                             }
+                            out[r * fcount + f] = B(truncatingIfNeeded: code)
                             columns[f * n + r] = B(truncatingIfNeeded: code)
                         }
                     }

@@ -5,7 +5,7 @@ extension BoostModel {
     /// (each row on its own, so the values do not depend on the chunking). `probs` holds softmax
     /// probabilities row-major (multiclass only).
     static func gradients(_ objective: Objective, margin: [Double], labels: [Double], weights: [Double],
-                          probs: RawBuffer<Double>?, classes k: Int, output c: Int, into gh: RowRecords) {
+                          probs: RawBuffer<Double>?, classes k: Int, output c: Int, into gh: RawBuffer<SIMD2<Double>>) {
         let n = labels.count
         Parallel.forRanges(n, grain: 16_384) { range in
             margin.withUnsafeBufferPointer { m in
@@ -15,15 +15,15 @@ extension BoostModel {
                         case .binary:
                             for i in range {
                                 let p = 1 / (1 + Foundation.exp(-m[i]))
-                                gh.setPair(i, SIMD2((p - y[i]) * w[i], max(p * (1 - p), 1e-16) * w[i]))
+                                gh[i] = SIMD2((p - y[i]) * w[i], max(p * (1 - p), 1e-16) * w[i])
                             }
                         case .regression:
-                            for i in range { gh.setPair(i, SIMD2((m[i] - y[i]) * w[i], w[i])) }
+                            for i in range { gh[i] = SIMD2((m[i] - y[i]) * w[i], w[i]) }
                         case .multiclass:
                             guard let probs else { return }
                             for i in range {
                                 let p = probs[i * k + c]
-                                gh.setPair(i, SIMD2((p - (Int(y[i]) == c ? 1 : 0)) * w[i], max(2 * p * (1 - p), 1e-16) * w[i]))
+                                gh[i] = SIMD2((p - (Int(y[i]) == c ? 1 : 0)) * w[i], max(2 * p * (1 - p), 1e-16) * w[i])
                             }
                         }
                     }

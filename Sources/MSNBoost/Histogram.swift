@@ -13,31 +13,35 @@ struct HistogramLayout {
         size = total
     }
 
-    /// Adds the (g, h) of rows `rows[range]` into `out`, rows in order, prefetching records ahead.
-    static func accumulate<B: FixedWidthInteger>(_: B.Type, records: RowRecords, features fcount: Int, rows: UnsafePointer<UInt32>,
-                                                 range: Range<Int>, used: [Int], slots: [Int],
-                                                 into out: UnsafeMutablePointer<SIMD2<Double>>) {
-        let base = UnsafeRawPointer(records.base), stride = records.stride, width = MemoryLayout<B>.size
-        let ahead = range.upperBound &- prefetchDistance
+    /// Adds the (g, h) of rows `rows[range]` into `out`, rows in order, prefetching rows ahead.
+    static func accumulate<B: FixedWidthInteger>(codes: UnsafePointer<B>, features fcount: Int, rows: UnsafePointer<UInt32>,
+                                                 range: Range<Int>, gh: UnsafePointer<SIMD2<Double>>, used: [Int],
+                                                 slots: [Int], into out: UnsafeMutablePointer<SIMD2<Double>>) {
         slots.withUnsafeBufferPointer { slot in
             used.withUnsafeBufferPointer { fs in
-                let all = fs.count == fcount
-                for k in range {
-                    if k < ahead {
-                        let q = base + Int(rows[k &+ prefetchDistance]) &* stride
-                        prefetch(q)
-                        if stride > 32 { prefetch(q + (stride &- 1)) }
+                if fs.count == fcount {
+                    let ahead = range.upperBound &- prefetchDistance
+                    for k in range {
+                        if k < ahead {
+                            let q = Int(rows[k &+ prefetchDistance])
+                            prefetch(gh + q)
+                            prefetch(codes + q &* fcount)
+                        }
+                        let r = Int(rows[k])
+                        let v = gh[r], row = codes + r &* fcount
+                        for f in 0..<fcount { out[slot[f] &+ Int(row[f])] += v }
                     }
-                    let rec = base + Int(rows[k]) &* stride
-                    let v = rec.load(as: SIMD2<Double>.self)
-                    if all {
-                        for f in 0..<fcount {
-                            out[slot[f] &+ Int(rec.load(fromByteOffset: 16 &+ f &* width, as: B.self))] += v
+                } else {
+                    let ahead = range.upperBound &- prefetchDistance
+                    for k in range {
+                        if k < ahead {
+                            let q = Int(rows[k &+ prefetchDistance])
+                            prefetch(gh + q)
+                            prefetch(codes + q &* fcount)
                         }
-                    } else {
-                        for (j, f) in fs.enumerated() {
-                            out[slot[j] &+ Int(rec.load(fromByteOffset: 16 &+ f &* width, as: B.self))] += v
-                        }
+                        let r = Int(rows[k])
+                        let v = gh[r], row = codes + r &* fcount
+                        for (j, f) in fs.enumerated() { out[slot[j] &+ Int(row[f])] += v }
                     }
                 }
             }

@@ -26,9 +26,9 @@ extension TreeGrower {
             let node = tasks[t].node, f = nodes[node].split.feature
             sides[node].withUnsafeBufferPointer { side in
                 guard let side = side.baseAddress else { return }
-                if let codes = data.narrow?.base {
+                if let codes = data.narrowColumns?.base {
                     lefts[t] = Self.split(codes + f * n, side, src, dst, tasks[t].range)
-                } else if let codes = data.wide?.base {
+                } else if let codes = data.wideColumns?.base {
                     lefts[t] = Self.split(codes + f * n, side, src, dst, tasks[t].range)
                 }
             }

@@ -13,8 +13,6 @@ final class TreeGrower {
     let scorer: SplitScorer
     /// Row indices; the caller fills `rows[0 ..< count]` before each `grow`.
     let rows: RawBuffer<UInt32>
-    /// Gradient pairs (set by the caller before each `grow`) and codes of every row.
-    let records: RowRecords
     let scratch: RawBuffer<UInt32>
     /// Rows per parallel task (histograms and partitions).
     static let grain = 16_384
@@ -38,12 +36,11 @@ final class TreeGrower {
         layout = HistogramLayout(data)
         scorer = SplitScorer(options: options)
         rows = RawBuffer(repeating: 0, count: data.rows)
-        records = RowRecords(data)
         scratch = RawBuffer(repeating: 0, count: data.rows)
     }
 
-    /// Grows one tree on `rows[0 ..< count]` with the gradient pairs in `records`, using `features`.
-    func grow(count: Int, features: [Int]) -> (tree: Tree, leaves: [Leaf]) {
+    /// Grows one tree on `rows[0 ..< count]` with gradient pairs `gh` (indexed by row), using `features`.
+    func grow(count: Int, gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> (tree: Tree, leaves: [Leaf]) {
         var nodes: [Tree.Node] = []
         var leaves: [Leaf] = []
         func newLeaf(_ gs: Double, _ hs: Double) -> Int {
@@ -52,10 +49,10 @@ final class TreeGrower {
             return nodes.count - 1
         }
         var gs = 0.0, hs = 0.0
-        for k in 0..<count { let v = records.pair(Int(rows[k])); gs += v.x; hs += v.y }
+        for k in 0..<count { let v = gh[Int(rows[k])]; gs += v.x; hs += v.y }
         let maxDepth = options.depth > 0 ? options.depth : Int.max
         var root = Open(node: newLeaf(gs, hs), depth: 0, range: 0..<count, gSum: gs, hSum: hs)
-        root.hist = histograms([root.range], features: features)[0]
+        root.hist = histograms([root.range], gh: gh, features: features)[0]
         if let h = root.hist { root.split = scorer.best(h.base, layout: layout, data: data, features: features, gSum: gs, hSum: hs) }
         var open = [root]
         var leafCount = 1
@@ -101,7 +98,7 @@ final class TreeGrower {
                 children.append(Open(node: l, depth: p.depth + 1, range: p.range.lowerBound..<mid, gSum: s.gLeft, hSum: s.hLeft))
                 children.append(Open(node: r, depth: p.depth + 1, range: mid..<p.range.upperBound, gSum: gr, hSum: hr))
             }
-            findSplits(parents, &children, features: features, maxDepth: maxDepth)
+            findSplits(parents, &children, gh: gh, features: features, maxDepth: maxDepth)
             open.append(contentsOf: children)
         }
         return (Tree(nodes: nodes), leaves)
@@ -109,12 +106,12 @@ final class TreeGrower {
 
     /// Histograms of the children that may still split (the smaller built, the larger by subtraction
     /// from the parent's, in place) and their best splits.
-    private func findSplits(_ parents: [Open], _ children: inout [Open], features: [Int], maxDepth: Int) {
+    private func findSplits(_ parents: [Open], _ children: inout [Open], gh: RawBuffer<SIMD2<Double>>, features: [Int], maxDepth: Int) {
         let growing = parents.indices.filter { parents[$0].depth + 1 < maxDepth }
         guard !growing.isEmpty else { return }
         let smallIsLeft = growing.map { children[2 * $0].range.count <= children[2 * $0 + 1].range.count }
         let small = histograms(growing.indices.map { children[2 * growing[$0] + (smallIsLeft[$0] ? 0 : 1)].range },
-                               features: features)
+                               gh: gh, features: features)
         let size = layout.size
         Parallel.run(growing.count) { j in
             guard let parent = parents[growing[j]].hist else { return }
@@ -136,7 +133,7 @@ final class TreeGrower {
 
     /// One histogram per range of `rows`: each range in chunks of about `grain` rows (chunk partials
     /// added in chunk order), all chunks of all ranges in one parallel pass.
-    private func histograms(_ ranges: [Range<Int>], features: [Int]) -> [RawBuffer<SIMD2<Double>>] {
+    private func histograms(_ ranges: [Range<Int>], gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> [RawBuffer<SIMD2<Double>>] {
         let size = layout.size
         let hists = ranges.map { _ in RawBuffer<SIMD2<Double>>(repeating: .zero, count: size) }
         var tasks: [(range: Int, chunk: Int, of: Int)] = []
@@ -152,11 +149,11 @@ final class TreeGrower {
             let sub = Parallel.bounds(task.chunk, task.of, r.count)
             let range = (r.lowerBound + sub.lowerBound)..<(r.lowerBound + sub.upperBound)
             let out = partials[t]?.base ?? hists[task.range].base
-            if data.narrow != nil {
-                HistogramLayout.accumulate(UInt8.self, records: records, features: fcount, rows: rows.base, range: range,
+            if let codes = data.narrow?.base {
+                HistogramLayout.accumulate(codes: codes, features: fcount, rows: rows.base, range: range, gh: gh.base,
                                            used: features, slots: slots, into: out)
-            } else {
-                HistogramLayout.accumulate(UInt16.self, records: records, features: fcount, rows: rows.base, range: range,
+            } else if let codes = data.wide?.base {
+                HistogramLayout.accumulate(codes: codes, features: fcount, rows: rows.base, range: range, gh: gh.base,
                                            used: features, slots: slots, into: out)
             }
         }
