@@ -78,19 +78,22 @@ public struct BoostModel: Sendable {
                 gradients(objective, margin: margin[objective == .multiclass ? c : 0], labels: labels, weights: w,
                           probs: probs, classes: k, output: c, into: gh)
                 let count = options.subsample < 1 ? sample.count : n
+                let rowBuffer = grower.rows
                 if options.subsample < 1 {
-                    for (j, r) in sample.enumerated() { grower.rows[j] = r }
+                    for (j, r) in sample.enumerated() { rowBuffer[j] = r }
                 } else {
-                    for i in 0..<n { grower.rows[i] = UInt32(i) }
+                    Parallel.forRanges(n, grain: 65_536) { range in for i in range { rowBuffer[i] = UInt32(i) } }
                 }
                 let (tree, leaves) = grower.grow(count: count, gh: gh, features: cols)
                 if options.subsample < 1 {
                     for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
                 } else {
+                    // Leaves own disjoint rows, so they are updated in parallel.
                     margin[c].withUnsafeMutableBufferPointer { m in
-                        for leaf in leaves {
-                            let v = tree.nodes[leaf.node].value
-                            for j in leaf.range { m[Int(grower.rows[j])] += v }
+                        guard let m = m.baseAddress else { return }
+                        Parallel.run(leaves.count) { j in
+                            let v = tree.nodes[leaves[j].node].value
+                            for k in leaves[j].range { m[Int(rowBuffer[k])] += v }
                         }
                     }
                 }

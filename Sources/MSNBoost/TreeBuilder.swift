@@ -48,8 +48,16 @@ final class TreeGrower {
                                    value: options.rate * scorer.weight(gs, hs), cover: hs, gain: 0))
             return nodes.count - 1
         }
+        // Root sums: fixed chunks summed in parallel, then added in chunk order.
+        let chunks = Parallel.chunks(count, grain: Self.grain)
+        let sums = RawBuffer<SIMD2<Double>>(repeating: .zero, count: chunks)
+        Parallel.run(chunks) { c in
+            var s = SIMD2<Double>.zero
+            for k in Parallel.bounds(c, chunks, count) { s += gh[Int(rows[k])] }
+            sums[c] = s
+        }
         var gs = 0.0, hs = 0.0
-        for k in 0..<count { let v = gh[Int(rows[k])]; gs += v.x; hs += v.y }
+        for c in 0..<chunks { gs += sums[c].x; hs += sums[c].y }
         let maxDepth = options.depth > 0 ? options.depth : Int.max
         var root = Open(node: newLeaf(gs, hs), depth: 0, range: 0..<count, gSum: gs, hSum: hs)
         root.hist = histograms([root.range], gh: gh, features: features)[0]
