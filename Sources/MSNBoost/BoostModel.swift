@@ -91,7 +91,7 @@ public struct BoostModel: Sendable {
                     // Leaves own disjoint rows, so they are updated in parallel.
                     margin[c].withUnsafeMutableBufferPointer { m in
                         guard let m = m.baseAddress else { return }
-                        Parallel.run(leaves.count) { j in
+                        Parallel.run(leaves.count, work: n) { j in
                             let v = tree.nodes[leaves[j].node].value
                             for k in leaves[j].range { m[Int(rowBuffer[k])] += v }
                         }

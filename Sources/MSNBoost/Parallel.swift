@@ -30,8 +30,9 @@ final class RawBuffer<T>: @unchecked Sendable {
 enum Parallel {
     /// Runs `body(0 ..< count)` on the available cores (inline when there is a single task). The
     /// tasks may capture buffers: each must write only memory no other task reads or writes.
-    static func run(_ count: Int, _ body: (Int) -> Void) {
-        if count == 1 || (count > 1 && serial.load(ordering: .relaxed)) {
+    /// `work` (rows, say) below `minimumWork` runs on the calling thread: waking workers costs more.
+    static func run(_ count: Int, work: Int = .max, _ body: (Int) -> Void) {
+        if count == 1 || (count > 1 && (work < minimumWork || serial.load(ordering: .relaxed))) {
             for i in 0..<count { body(i) }
             return
         }
@@ -45,6 +46,9 @@ enum Parallel {
     /// A task body handed to Dispatch; `run` guarantees it does not outlive the call.
     private struct Body: @unchecked Sendable { let run: (Int) -> Void }
 
+    /// Less work than this (in rows) is not worth waking other threads for.
+    static let minimumWork = 8_192
+
     /// Runs every task on the calling thread, in order (for tests that compare with parallel runs).
     static let serial = Atomic<Bool>(false)
 
@@ -57,7 +61,7 @@ enum Parallel {
     /// Runs `body` over `0 ..< n` in fixed chunks of about `grain` items, in parallel.
     static func forRanges(_ n: Int, grain: Int, _ body: (Range<Int>) -> Void) {
         let k = chunks(n, grain: grain)
-        run(k) { c in body(bounds(c, k, n)) }
+        run(k, work: n) { c in body(bounds(c, k, n)) }
     }
 }
 

@@ -22,7 +22,8 @@ extension TreeGrower {
                 b == data.valueBins(n.split.feature) ? (n.split.defaultLeft ? 1 : 0) : (b <= n.split.bin ? 1 : 0)
             }
         }
-        Parallel.run(tasks.count) { t in
+        let work = nodes.reduce(0) { $0 + $1.range.count }
+        Parallel.run(tasks.count, work: work) { t in
             let node = tasks[t].node, f = nodes[node].split.feature
             sides[node].withUnsafeBufferPointer { side in
                 guard let side = side.baseAddress else { return }
@@ -46,7 +47,7 @@ extension TreeGrower {
             nextLeft[task.node] += lefts[t]
             nextRight[task.node] += task.range.count - lefts[t]
         }
-        Parallel.run(tasks.count) { t in
+        Parallel.run(tasks.count, work: work) { t in
             let r = tasks[t].range, l = lefts[t]
             (src + leftAt[t]).update(from: dst + r.lowerBound, count: l)
             var to = rightAt[t]

@@ -51,7 +51,7 @@ final class TreeGrower {
         // Root sums: fixed chunks summed in parallel, then added in chunk order.
         let chunks = Parallel.chunks(count, grain: Self.grain)
         let sums = RawBuffer<SIMD2<Double>>(repeating: .zero, count: chunks)
-        Parallel.run(chunks) { c in
+        Parallel.run(chunks, work: count) { c in
             var s = SIMD2<Double>.zero
             for k in Parallel.bounds(c, chunks, count) { s += gh[Int(rows[k])] }
             sums[c] = s
@@ -60,7 +60,7 @@ final class TreeGrower {
         for c in 0..<chunks { gs += sums[c].x; hs += sums[c].y }
         let maxDepth = options.depth > 0 ? options.depth : Int.max
         var root = Open(node: newLeaf(gs, hs), depth: 0, range: 0..<count, gSum: gs, hSum: hs)
-        root.hist = histograms([root.range], gh: gh, features: features)[0]
+        root.hist = Self.reduce(histograms([root.range], gh: gh, features: features)[0], size: layout.size)
         if let h = root.hist { root.split = scorer.best(h.base, layout: layout, data: data, features: features, gSum: gs, hSum: hs) }
         var open = [root]
         var leafCount = 1
@@ -113,50 +113,58 @@ final class TreeGrower {
     }
 
     /// Histograms of the children that may still split (the smaller built, the larger by subtraction
-    /// from the parent's, in place) and their best splits.
+    /// from the parent's, in place) and their best splits: one parallel pass builds the smaller
+    /// children's chunks, a second per parent adds them up, subtracts and searches both children.
     private func findSplits(_ parents: [Open], _ children: inout [Open], gh: RawBuffer<SIMD2<Double>>, features: [Int], maxDepth: Int) {
         let growing = parents.indices.filter { parents[$0].depth + 1 < maxDepth }
         guard !growing.isEmpty else { return }
         let smallIsLeft = growing.map { children[2 * $0].range.count <= children[2 * $0 + 1].range.count }
-        let small = histograms(growing.indices.map { children[2 * growing[$0] + (smallIsLeft[$0] ? 0 : 1)].range },
+        let parts = histograms(growing.indices.map { children[2 * growing[$0] + (smallIsLeft[$0] ? 0 : 1)].range },
                                gh: gh, features: features)
         let size = layout.size
+        let found = RawBuffer<(left: Split, right: Split)>(repeating: (Split(), Split()), count: growing.count)
+        let snapshot = children
         Parallel.run(growing.count) { j in
             guard let parent = parents[growing[j]].hist else { return }
-            for s in 0..<size { parent.base[s] -= small[j].base[s] }
+            let small = Self.reduce(parts[j], size: size)
+            for s in 0..<size { parent.base[s] -= small.base[s] }
+            let l = snapshot[2 * growing[j]], r = snapshot[2 * growing[j] + 1]
+            let (hl, hr) = smallIsLeft[j] ? (small, parent) : (parent, small)
+            found[j] = (scorer.best(hl.base, layout: layout, data: data, features: features, gSum: l.gSum, hSum: l.hSum),
+                        scorer.best(hr.base, layout: layout, data: data, features: features, gSum: r.gSum, hSum: r.hSum))
         }
         for (j, i) in growing.enumerated() {
-            children[2 * i + (smallIsLeft[j] ? 0 : 1)].hist = small[j]
+            children[2 * i + (smallIsLeft[j] ? 0 : 1)].hist = parts[j][0]
             children[2 * i + (smallIsLeft[j] ? 1 : 0)].hist = parents[i].hist
+            children[2 * i].split = found[j].left
+            children[2 * i + 1].split = found[j].right
         }
-        let withHist = children.indices.filter { children[$0].hist != nil }
-        let found = RawBuffer<Split>(repeating: Split(), count: withHist.count)
-        let snapshot = children
-        Parallel.run(withHist.count) { j in
-            let c = snapshot[withHist[j]]
-            if let h = c.hist { found[j] = scorer.best(h.base, layout: layout, data: data, features: features, gSum: c.gSum, hSum: c.hSum) }
-        }
-        for (j, i) in withHist.enumerated() { children[i].split = found[j] }
     }
 
-    /// One histogram per range of `rows`: each range in chunks of about `grain` rows (chunk partials
-    /// added in chunk order), all chunks of all ranges in one parallel pass.
-    private func histograms(_ ranges: [Range<Int>], gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> [RawBuffer<SIMD2<Double>>] {
+    /// Adds the chunk histograms of one range into the first, in chunk order, and returns it.
+    static func reduce(_ parts: [RawBuffer<SIMD2<Double>>], size: Int) -> RawBuffer<SIMD2<Double>> {
+        let total = parts[0]
+        for p in parts.dropFirst() { for s in 0..<size { total.base[s] += p.base[s] } }
+        return total
+    }
+
+    /// The chunk histograms of each range of `rows` (chunks of about `grain` rows; `reduce` adds them
+    /// in chunk order), all chunks of all ranges in one parallel pass.
+    private func histograms(_ ranges: [Range<Int>], gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> [[RawBuffer<SIMD2<Double>>]] {
         let size = layout.size
-        let hists = ranges.map { _ in RawBuffer<SIMD2<Double>>(repeating: .zero, count: size) }
         var tasks: [(range: Int, chunk: Int, of: Int)] = []
         for (i, r) in ranges.enumerated() {
             let k = Parallel.chunks(r.count, grain: Self.grain)
             for c in 0..<k { tasks.append((i, c, k)) }
         }
-        let partials = tasks.map { $0.chunk == 0 ? nil : RawBuffer<SIMD2<Double>>(repeating: .zero, count: size) }
+        let buffers = tasks.map { _ in RawBuffer<SIMD2<Double>>(repeating: .zero, count: size) }
         let slots = features.map { layout.offsets[$0] }
         let fcount = data.featureCount
-        Parallel.run(tasks.count) { t in
+        Parallel.run(tasks.count, work: ranges.reduce(0) { $0 + $1.count }) { t in
             let task = tasks[t], r = ranges[task.range]
             let sub = Parallel.bounds(task.chunk, task.of, r.count)
             let range = (r.lowerBound + sub.lowerBound)..<(r.lowerBound + sub.upperBound)
-            let out = partials[t]?.base ?? hists[task.range].base
+            let out = buffers[t].base
             if let codes = data.narrow?.base {
                 HistogramLayout.accumulate(codes: codes, features: fcount, rows: rows.base, range: range, gh: gh.base,
                                            used: features, slots: slots, into: out)
@@ -165,12 +173,8 @@ final class TreeGrower {
                                            used: features, slots: slots, into: out)
             }
         }
-        Parallel.run(ranges.count) { i in
-            for (t, task) in tasks.enumerated() where task.range == i && task.chunk > 0 {
-                guard let p = partials[t] else { continue }
-                for s in 0..<size { hists[i].base[s] += p.base[s] }
-            }
-        }
-        return hists
+        var parts = [[RawBuffer<SIMD2<Double>>]](repeating: [], count: ranges.count)
+        for (t, task) in tasks.enumerated() { parts[task.range].append(buffers[t]) }
+        return parts
     }
 }
