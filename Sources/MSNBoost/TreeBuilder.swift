@@ -113,8 +113,8 @@ final class TreeGrower {
     }
 
     /// Histograms of the children that may still split (the smaller built, the larger by subtraction
-    /// from the parent's, in place) and their best splits: one parallel pass builds the smaller
-    /// children's chunks, a second per parent adds them up, subtracts and searches both children.
+    /// from the parent's, in place) and their best splits (one parallel pass for the smaller children's
+    /// chunk histograms, one for the split searches).
     private func findSplits(_ parents: [Open], _ children: inout [Open], gh: RawBuffer<SIMD2<Double>>, features: [Int], maxDepth: Int) {
         let growing = parents.indices.filter { parents[$0].depth + 1 < maxDepth }
         guard !growing.isEmpty else { return }
@@ -122,23 +122,22 @@ final class TreeGrower {
         let parts = histograms(growing.indices.map { children[2 * growing[$0] + (smallIsLeft[$0] ? 0 : 1)].range },
                                gh: gh, features: features)
         let size = layout.size
-        let found = RawBuffer<(left: Split, right: Split)>(repeating: (Split(), Split()), count: growing.count)
-        let snapshot = children
-        Parallel.run(growing.count) { j in
-            guard let parent = parents[growing[j]].hist else { return }
+        // Chunk sums and subtractions are cheap next to split search: done here, in order.
+        for (j, i) in growing.enumerated() {
+            guard let parent = parents[i].hist else { continue }
             let small = Self.reduce(parts[j], size: size)
             for s in 0..<size { parent.base[s] -= small.base[s] }
-            let l = snapshot[2 * growing[j]], r = snapshot[2 * growing[j] + 1]
-            let (hl, hr) = smallIsLeft[j] ? (small, parent) : (parent, small)
-            found[j] = (scorer.best(hl.base, layout: layout, data: data, features: features, gSum: l.gSum, hSum: l.hSum),
-                        scorer.best(hr.base, layout: layout, data: data, features: features, gSum: r.gSum, hSum: r.hSum))
+            children[2 * i + (smallIsLeft[j] ? 0 : 1)].hist = small
+            children[2 * i + (smallIsLeft[j] ? 1 : 0)].hist = parent
         }
-        for (j, i) in growing.enumerated() {
-            children[2 * i + (smallIsLeft[j] ? 0 : 1)].hist = parts[j][0]
-            children[2 * i + (smallIsLeft[j] ? 1 : 0)].hist = parents[i].hist
-            children[2 * i].split = found[j].left
-            children[2 * i + 1].split = found[j].right
+        let searched = growing.flatMap { [2 * $0, 2 * $0 + 1] }
+        let found = RawBuffer<Split>(repeating: Split(), count: searched.count)
+        let snapshot = children
+        Parallel.run(searched.count) { j in
+            let c = snapshot[searched[j]]
+            if let h = c.hist { found[j] = scorer.best(h.base, layout: layout, data: data, features: features, gSum: c.gSum, hSum: c.hSum) }
         }
+        for (j, i) in searched.enumerated() { children[i].split = found[j] }
     }
 
     /// Adds the chunk histograms of one range into the first, in chunk order, and returns it.
