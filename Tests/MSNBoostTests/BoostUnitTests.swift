@@ -155,3 +155,22 @@ import MSNTable
     for (a, b) in zip(model.baseMargin, [0.00655259, 0.19945626, -0.20600885]) { #expect(abs(a - b) < 1e-7) }
     #expect(BoostModel.classPriorMargins([0, 0, 1], [1, 1, 1], 3) == [0, 0, 0])
 }
+
+@Test func leafRangeMarginsAgreeWithTreeWalksDepthAndLeafWise() throws {
+    // Training margins are updated through each leaf's range of the row buffer; the final training loss
+    // must equal the loss of margins recomputed by walking the trees, depth-wise and leaf-wise.
+    var rng = SeededGenerator(seed: 11)
+    let n = 40_000
+    var f = (0..<5).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+    for i in stride(from: 3, to: n, by: 11) { f[4][i] = .nan }
+    let y = (0..<n).map { f[0][$0] - f[1][$0] * f[1][$0] + 0.5 * rng.nextNormal() > 0 ? 1.0 : 0.0 }
+    let names = (0..<5).map { "f\($0)" }
+    for leaves in [nil, 5] as [Int?] {
+        var o = BoostOptions()
+        o.trees = 6; o.objective = .binary; o.leaves = leaves; o.depth = leaves == nil ? 6 : 0
+        let m = try BoostModel.train(features: f, names: names, labels: y, options: o)
+        let walked = BoostModel.lossMetric(.binary, m.margins(f), y)
+        #expect(abs((m.history.last?.train ?? .nan) - walked) < 1e-12, "leaves \(String(describing: leaves))")
+        if let leaves { for tree in m.rounds.joined() { #expect(tree.nodes.filter(\.isLeaf).count == leaves) } }
+    }
+}
