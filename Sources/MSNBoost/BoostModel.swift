@@ -27,7 +27,7 @@ public struct BoostModel: Sendable {
         guard n > 0 else { throw BoostError.empty }
         guard options.trees > 0, options.rate > 0, options.depth >= 0, options.lambda >= 0, options.alpha >= 0,
               (0...1).contains(options.subsample), options.subsample > 0, options.colsample > 0, options.colsample <= 1,
-              options.bins >= 2, options.bins <= 65_000 else {
+              options.bins >= 2, options.bins <= 65_000, n < Int(UInt32.max) else {
             throw BoostError.invalidOption("settings out of range: trees, rate > 0; depth, lambda, alpha ≥ 0; 0 < subsample, colsample ≤ 1; bins ≥ 2")
         }
         let objective = options.objective ?? .regression
@@ -49,7 +49,7 @@ public struct BoostModel: Sendable {
         case .regression:
             base[0] = options.baseScore ?? zip(labels, w).reduce(0) { $0 + $1.0 * $1.1 } / totalW
         case .multiclass:
-            base = [Double](repeating: options.baseScore ?? 0, count: k)
+            base = options.baseScore.map { [Double](repeating: $0, count: k) } ?? classPriorMargins(labels, w, k)
         }
         var margin = [[Double]](repeating: [], count: k)
         for c in 0..<k { margin[c] = [Double](repeating: base[c], count: n) }
@@ -59,36 +59,43 @@ public struct BoostModel: Sendable {
         var bestRound = 0, bestValid = Double.infinity
         var rng = SeededGenerator(seed: options.seed)
         let allFeatures = Array(0..<features.count)
+        let grower = TreeGrower(data: bins, options: options)
+        let gh = RawBuffer<SIMD2<Double>>(repeating: .zero, count: n)
         for _ in 0..<options.trees {
             // Row and column sampling for this round (seeded).
-            var rows = Array(0..<n)
-            if options.subsample < 1 { rows = rows.filter { _ in rng.nextUnit() < options.subsample } }
+            var sample: [UInt32] = []
+            if options.subsample < 1 {
+                for i in 0..<n where rng.nextUnit() < options.subsample { sample.append(UInt32(i)) }
+            }
             var cols = allFeatures
             if options.colsample < 1 {
                 rng.shuffle(&cols)
                 cols = Array(cols.prefix(max(1, Int((Double(cols.count) * options.colsample).rounded(.up))))).sorted()
             }
             var round: [Tree] = []
-            let probs = objective == .multiclass ? softmax(margin, n) : []
+            let probs = objective == .multiclass ? softmaxRows(margin, n) : nil
             for c in 0..<k {
-                var g = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
-                for i in 0..<n {
-                    switch objective {
-                    case .binary:
-                        let p = 1 / (1 + Foundation.exp(-margin[0][i]))
-                        g[i] = (p - labels[i]) * w[i]; h[i] = max(p * (1 - p), 1e-16) * w[i]
-                    case .regression:
-                        g[i] = (margin[0][i] - labels[i]) * w[i]; h[i] = w[i]
-                    case .multiclass:
-                        let p = probs[i][c]
-                        g[i] = (p - (Int(labels[i]) == c ? 1 : 0)) * w[i]; h[i] = max(2 * p * (1 - p), 1e-16) * w[i]
-                    }
-                }
-                let (tree, leafRows) = TreeBuilder(data: bins, g: g, h: h, options: options, features: cols).buildWithLeaves(rows: rows)
-                if rows.count == n {
-                    for (node, members) in leafRows { let v = tree.nodes[node].value; for i in members { margin[c][i] += v } }
+                gradients(objective, margin: margin[objective == .multiclass ? c : 0], labels: labels, weights: w,
+                          probs: probs, classes: k, output: c, into: gh)
+                let count = options.subsample < 1 ? sample.count : n
+                let rowBuffer = grower.rows
+                if options.subsample < 1 {
+                    for (j, r) in sample.enumerated() { rowBuffer[j] = r }
                 } else {
+                    Parallel.forRanges(n, grain: 65_536) { range in for i in range { rowBuffer[i] = UInt32(i) } }
+                }
+                let (tree, leaves) = grower.grow(count: count, gh: gh, features: cols)
+                if options.subsample < 1 {
                     for i in 0..<n { margin[c][i] += tree.predict { features[$0][i] } }
+                } else {
+                    // Leaves own disjoint rows, so they are updated in parallel.
+                    margin[c].withUnsafeMutableBufferPointer { m in
+                        guard let m = m.baseAddress else { return }
+                        Parallel.run(leaves.count, work: n) { j in
+                            let v = tree.nodes[leaves[j].node].value
+                            for k in leaves[j].range { m[Int(rowBuffer[k])] += v }
+                        }
+                    }
                 }
                 if let v = validation, validMargin != nil {
                     for i in 0..<v.labels.count { validMargin![c][i] += tree.predict { v.features[$0][i] } }
@@ -120,6 +127,17 @@ public struct BoostModel: Sendable {
                           rounds: rounds, baseMargin: base, options: options, history: history)
     }
 
+    /// Multiclass start margins as XGBoost 3 estimates them: the log of each class's (weighted) share,
+    /// centred to mean zero (softmax of it gives the shares back). All zero if a class has no weight.
+    static func classPriorMargins(_ labels: [Double], _ w: [Double], _ k: Int) -> [Double] {
+        var share = [Double](repeating: 0, count: k)
+        for (y, wi) in zip(labels, w) { share[Int(y)] += wi }
+        guard share.allSatisfy({ $0 > 0 }) else { return [Double](repeating: 0, count: k) }
+        let logs = share.map { Foundation.log($0) }
+        let mean = logs.reduce(0, +) / Double(k)
+        return logs.map { $0 - mean }
+    }
+
     static func softmax(_ margin: [[Double]], _ n: Int) -> [[Double]] {
         (0..<n).map { i in
             let m = margin.map { $0[i] }
@@ -148,16 +166,36 @@ public struct BoostModel: Sendable {
         }
     }
 
-    /// Raw margins per output for column-major features.
+    /// Raw margins per output for column-major features. Rows go in blocks (in parallel), each block
+    /// copied row-major and run through every tree; each row's margin adds the trees in order.
     public func margins(_ features: [[Double]]) -> [[Double]] {
-        let n = features.first?.count ?? 0
-        var m = (0..<outputs).map { [Double](repeating: baseMargin[$0], count: n) }
-        for round in rounds {
-            for (c, tree) in round.enumerated() {
-                for i in 0..<n { m[c][i] += tree.predict { features[$0][i] } }
+        let n = features.first?.count ?? 0, fcount = features.count, k = outputs
+        let out = RawBuffer<Double>(repeating: 0, count: n * k)
+        Parallel.forRanges(n, grain: 2048) { range in
+            var block = [Double](repeating: 0, count: range.count * fcount)
+            for (f, column) in features.enumerated() {
+                for i in range { block[(i - range.lowerBound) * fcount + f] = column[i] }
+            }
+            for c in 0..<k { for i in range { out[c * n + i] = baseMargin[c] } }
+            block.withUnsafeBufferPointer { rowsBlock in
+                for round in rounds {
+                    for (c, tree) in round.enumerated() {
+                        tree.nodes.withUnsafeBufferPointer { nodes in
+                            for i in range {
+                                let row = rowsBlock.baseAddress.map { $0 + (i - range.lowerBound) * fcount }
+                                var j = 0
+                                while nodes[j].feature >= 0 {
+                                    let node = nodes[j], x = row?[node.feature] ?? .nan
+                                    j = x.isNaN ? (node.defaultLeft ? node.left : node.right) : (x < node.threshold ? node.left : node.right)
+                                }
+                                out[c * n + i] += nodes[j].value
+                            }
+                        }
+                    }
+                }
             }
         }
-        return m
+        return (0..<k).map { c in Array(UnsafeBufferPointer(start: out.base + c * n, count: n)) }
     }
 
     /// Predictions: probability of class 1 (binary), class probabilities (multiclass), values (regression).

@@ -31,7 +31,8 @@ public struct BoostOptions: Sendable, Equatable {
     public var subsample = 1.0
     /// Fraction of features sampled for each tree.
     public var colsample = 1.0
-    /// Maximum histogram bins per feature.
+    /// Maximum histogram bins per feature, the bin of missing values included (a feature with missing
+    /// values gets at most `bins − 1` value bins).
     public var bins = 256
     /// Seed for row and column sampling.
     public var seed: UInt64 = 42

@@ -1,185 +1,179 @@
-import Foundation
-
-/// Grows one tree on gradient/hessian statistics with per-feature histograms (XGBoost's `hist`):
-/// the smaller child's histogram is built, the larger one is the parent's minus it; features are
-/// summed in parallel, each in row order, so results do not depend on the number of threads.
-struct TreeBuilder {
+/// Grows regression trees on gradient/hessian pairs with per-feature histograms (XGBoost's `hist`).
+///
+/// Rows of every node live in one contiguous index buffer: a node owns a range of it, in ascending row
+/// order, and a split partitions that range stably in place (through a scratch buffer), so no node
+/// allocates row lists. Depth-wise growth expands a whole level at once: all partitions of the level in
+/// one parallel pass, then the histograms of every smaller child in one parallel pass (the larger child
+/// is its parent minus the smaller), then the best splits. Work is cut into chunks by row counts only
+/// and chunk sums are added in chunk order, so the model is the same for any number of threads.
+final class TreeGrower {
     let data: FeatureBins
-    let g: [Double]
-    let h: [Double]
     let options: BoostOptions
-    let features: [Int]
-    /// Offsets of each feature's histogram (2 doubles per bin: g, h).
-    private let offsets: [Int]
-    private let histSize: Int
+    let layout: HistogramLayout
+    let scorer: SplitScorer
+    /// Row indices; the caller fills `rows[0 ..< count]` before each `grow`.
+    let rows: RawBuffer<UInt32>
+    let scratch: RawBuffer<UInt32>
+    /// Rows per parallel task (histograms and partitions).
+    static let grain = 16_384
 
-    init(data: FeatureBins, g: [Double], h: [Double], options: BoostOptions, features: [Int]) {
+    /// A final leaf and the range of `rows` that reaches it.
+    struct Leaf { let node: Int; let range: Range<Int> }
+
+    private struct Open {
+        var node: Int
+        var depth: Int
+        var range: Range<Int>
+        var gSum: Double
+        var hSum: Double
+        var hist: RawBuffer<SIMD2<Double>>?
+        var split = Split()
+    }
+
+    init(data: FeatureBins, options: BoostOptions) {
         self.data = data
-        self.g = g
-        self.h = h
         self.options = options
-        self.features = features
-        var o: [Int] = []
-        var total = 0
-        for f in 0..<data.cuts.count { o.append(total); total += 2 * (data.valueBins(f) + 1) }
-        offsets = o
-        histSize = total
+        layout = HistogramLayout(data)
+        scorer = SplitScorer(options: options)
+        rows = RawBuffer(repeating: 0, count: data.rows)
+        scratch = RawBuffer(repeating: 0, count: data.rows)
     }
 
-    private struct Split { var feature = -1; var bin = 0; var gain = 0.0; var defaultLeft = false; var gLeft = 0.0; var hLeft = 0.0 }
-    private struct Pending { var rows: [Int]; var hist: [Double]; var node: Int; var depth: Int; var split: Split; var gSum: Double; var hSum: Double }
-
-    func thresholdL1(_ gs: Double) -> Double {
-        gs > options.alpha ? gs - options.alpha : (gs < -options.alpha ? gs + options.alpha : 0)
-    }
-    func score(_ gs: Double, _ hs: Double) -> Double { let t = thresholdL1(gs); return t * t / (hs + options.lambda) }
-    func weight(_ gs: Double, _ hs: Double) -> Double { -thresholdL1(gs) / (hs + options.lambda) }
-
-    /// The histogram of `rows`: rows are split into two fixed halves summed separately (on both cores
-    /// when large) and then added in a fixed order, so the result is the same for any thread count.
-    private func histogram(_ rows: [Int]) -> [Double] {
-        let chunks = rows.count >= 4096 ? 2 : 1
-        var parts = [[Double]](repeating: [], count: chunks)
-        let fcount = data.cuts.count
-        let box = HistogramParts(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var hist = [Double](repeating: 0, count: histSize)
-            let lo = c * rows.count / chunks, hi = (c + 1) * rows.count / chunks
-            hist.withUnsafeMutableBufferPointer { out in
-                data.rowMajor.withUnsafeBufferPointer { bins in
-                    g.withUnsafeBufferPointer { gg in
-                        h.withUnsafeBufferPointer { hh in
-                            offsets.withUnsafeBufferPointer { off in
-                                features.withUnsafeBufferPointer { fs in
-                                    for k in lo..<hi {
-                                        let r = rows[k]
-                                        let gr = gg[r], hr = hh[r]
-                                        let row = r * fcount
-                                        for f in fs {
-                                            let slot = off[f] + 2 * Int(bins[row + f])
-                                            out[slot] += gr
-                                            out[slot + 1] += hr
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+    /// Grows one tree on `rows[0 ..< count]` with gradient pairs `gh` (indexed by row), using `features`.
+    func grow(count: Int, gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> (tree: Tree, leaves: [Leaf]) {
+        var nodes: [Tree.Node] = []
+        var leaves: [Leaf] = []
+        func newLeaf(_ gs: Double, _ hs: Double) -> Int {
+            nodes.append(Tree.Node(feature: -1, threshold: 0, defaultLeft: false, left: -1, right: -1,
+                                   value: options.rate * scorer.weight(gs, hs), cover: hs, gain: 0))
+            return nodes.count - 1
+        }
+        // Root sums: fixed chunks summed in parallel, then added in chunk order.
+        let chunks = Parallel.chunks(count, grain: Self.grain)
+        let sums = RawBuffer<SIMD2<Double>>(repeating: .zero, count: chunks)
+        Parallel.run(chunks, work: count) { c in
+            var s = SIMD2<Double>.zero
+            for k in Parallel.bounds(c, chunks, count) { s += gh[Int(rows[k])] }
+            sums[c] = s
+        }
+        var gs = 0.0, hs = 0.0
+        for c in 0..<chunks { gs += sums[c].x; hs += sums[c].y }
+        let maxDepth = options.depth > 0 ? options.depth : Int.max
+        var root = Open(node: newLeaf(gs, hs), depth: 0, range: 0..<count, gSum: gs, hSum: hs)
+        root.hist = Self.reduce(histograms([root.range], gh: gh, features: features)[0], size: layout.size)
+        if let h = root.hist { root.split = scorer.best(h.base, layout: layout, data: data, features: features, gSum: gs, hSum: hs) }
+        var open = [root]
+        var leafCount = 1
+        while !open.isEmpty {
+            // Depth-wise: the whole level; leaf-wise: the open node of best gain (the first on ties).
+            var batch = open
+            if let maxLeaves = options.leaves {
+                var index = 0
+                for (k, p) in open.enumerated() where p.split.gain > open[index].split.gain { index = k }
+                let p = open.remove(at: index)
+                if leafCount >= maxLeaves {
+                    leaves.append(Leaf(node: p.node, range: p.range))
+                    for rest in open { leaves.append(Leaf(node: rest.node, range: rest.range)) }
+                    break
+                }
+                batch = [p]
+            } else {
+                open = []
+            }
+            var parents: [Open] = []
+            for p in batch {
+                if p.depth < maxDepth, p.split.feature >= 0, p.split.gain > max(options.gamma, 1e-6) {
+                    parents.append(p)
+                } else {
+                    leaves.append(Leaf(node: p.node, range: p.range))
                 }
             }
-            box.set(c, hist)
+            guard !parents.isEmpty else { continue }
+            let leftCounts = partition(parents.map { ($0.range, $0.split) })
+            var children: [Open] = []
+            for (i, p) in parents.enumerated() {
+                let s = p.split, mid = p.range.lowerBound + leftCounts[i]
+                let gr = p.gSum - s.gLeft, hr = p.hSum - s.hLeft
+                let l = newLeaf(s.gLeft, s.hLeft), r = newLeaf(gr, hr)
+                nodes[p.node].feature = s.feature
+                nodes[p.node].threshold = data.cuts[s.feature][s.bin]
+                nodes[p.node].defaultLeft = s.defaultLeft
+                nodes[p.node].left = l
+                nodes[p.node].right = r
+                nodes[p.node].gain = s.gain
+                nodes[p.node].value = 0
+                leafCount += 1
+                children.append(Open(node: l, depth: p.depth + 1, range: p.range.lowerBound..<mid, gSum: s.gLeft, hSum: s.hLeft))
+                children.append(Open(node: r, depth: p.depth + 1, range: mid..<p.range.upperBound, gSum: gr, hSum: hr))
+            }
+            findSplits(parents, &children, gh: gh, features: features, maxDepth: maxDepth)
+            open.append(contentsOf: children)
         }
-        for c in 0..<chunks { parts[c] = box.get(c) }
-        guard chunks == 2 else { return parts[0] }
-        var total = parts[0]
-        for k in 0..<histSize { total[k] += parts[1][k] }
+        return (Tree(nodes: nodes), leaves)
+    }
+
+    /// Histograms of the children that may still split (the smaller built, the larger by subtraction
+    /// from the parent's, in place) and their best splits (one parallel pass for the smaller children's
+    /// chunk histograms, one for the split searches).
+    private func findSplits(_ parents: [Open], _ children: inout [Open], gh: RawBuffer<SIMD2<Double>>, features: [Int], maxDepth: Int) {
+        let growing = parents.indices.filter { parents[$0].depth + 1 < maxDepth }
+        guard !growing.isEmpty else { return }
+        let smallIsLeft = growing.map { children[2 * $0].range.count <= children[2 * $0 + 1].range.count }
+        let parts = histograms(growing.indices.map { children[2 * growing[$0] + (smallIsLeft[$0] ? 0 : 1)].range },
+                               gh: gh, features: features)
+        let size = layout.size
+        // Chunk sums and subtractions are cheap next to split search: done here, in order.
+        for (j, i) in growing.enumerated() {
+            guard let parent = parents[i].hist else { continue }
+            let small = Self.reduce(parts[j], size: size)
+            for s in 0..<size { parent.base[s] -= small.base[s] }
+            children[2 * i + (smallIsLeft[j] ? 0 : 1)].hist = small
+            children[2 * i + (smallIsLeft[j] ? 1 : 0)].hist = parent
+        }
+        let searched = growing.flatMap { [2 * $0, 2 * $0 + 1] }
+        let found = RawBuffer<Split>(repeating: Split(), count: searched.count)
+        let snapshot = children
+        Parallel.run(searched.count) { j in
+            let c = snapshot[searched[j]]
+            if let h = c.hist { found[j] = scorer.best(h.base, layout: layout, data: data, features: features, gSum: c.gSum, hSum: c.hSum) }
+        }
+        for (j, i) in searched.enumerated() { children[i].split = found[j] }
+    }
+
+    /// Adds the chunk histograms of one range into the first, in chunk order, and returns it.
+    static func reduce(_ parts: [RawBuffer<SIMD2<Double>>], size: Int) -> RawBuffer<SIMD2<Double>> {
+        let total = parts[0]
+        for p in parts.dropFirst() { for s in 0..<size { total.base[s] += p.base[s] } }
         return total
     }
 
-    private func bestSplit(_ hist: [Double], gSum: Double, hSum: Double) -> Split {
-        var best = Split()
-        let parent = score(gSum, hSum)
-        for f in features {
-            let nb = data.valueBins(f)
-            let base = offsets[f]
-            let gm = hist[base + 2 * nb], hm = hist[base + 2 * nb + 1]
-            var gl = 0.0, hl = 0.0
-            for b in 0..<(nb - 1) {
-                gl += hist[base + 2 * b]
-                hl += hist[base + 2 * b + 1]
-                for direction in 0..<(hm > 0 ? 2 : 1) {
-                    let missingLeft = direction == 1
-                    let gL = missingLeft ? gl + gm : gl, hL = missingLeft ? hl + hm : hl
-                    let gR = gSum - gL, hR = hSum - hL
-                    guard hL >= options.minChildWeight, hR >= options.minChildWeight else { continue }
-                    let gain = score(gL, hL) + score(gR, hR) - parent
-                    if gain > best.gain { best = Split(feature: f, bin: b, gain: gain, defaultLeft: missingLeft, gLeft: gL, hLeft: hL) }
-                }
+    /// The chunk histograms of each range of `rows` (chunks of about `grain` rows; `reduce` adds them
+    /// in chunk order), all chunks of all ranges in one parallel pass.
+    private func histograms(_ ranges: [Range<Int>], gh: RawBuffer<SIMD2<Double>>, features: [Int]) -> [[RawBuffer<SIMD2<Double>>]] {
+        let size = layout.size
+        var tasks: [(range: Int, chunk: Int, of: Int)] = []
+        for (i, r) in ranges.enumerated() {
+            let k = Parallel.chunks(r.count, grain: Self.grain)
+            for c in 0..<k { tasks.append((i, c, k)) }
+        }
+        let buffers = tasks.map { _ in RawBuffer<SIMD2<Double>>(repeating: .zero, count: size) }
+        let slots = features.map { layout.offsets[$0] }
+        let fcount = data.featureCount
+        Parallel.run(tasks.count, work: ranges.reduce(0) { $0 + $1.count }) { t in
+            let task = tasks[t], r = ranges[task.range]
+            let sub = Parallel.bounds(task.chunk, task.of, r.count)
+            let range = (r.lowerBound + sub.lowerBound)..<(r.lowerBound + sub.upperBound)
+            let out = buffers[t].base
+            if let codes = data.narrow?.base {
+                HistogramLayout.accumulate(codes: codes, features: fcount, rows: rows.base, range: range, gh: gh.base,
+                                           used: features, slots: slots, into: out)
+            } else if let codes = data.wide?.base {
+                HistogramLayout.accumulate(codes: codes, features: fcount, rows: rows.base, range: range, gh: gh.base,
+                                           used: features, slots: slots, into: out)
             }
         }
-        return best
+        var parts = [[RawBuffer<SIMD2<Double>>]](repeating: [], count: ranges.count)
+        for (t, task) in tasks.enumerated() { parts[task.range].append(buffers[t]) }
+        return parts
     }
-
-    /// Grows a tree on `rows` (depth-wise, or leaf-wise when `options.leaves` is set).
-    func build(rows: [Int]) -> Tree { buildWithLeaves(rows: rows).tree }
-
-    /// The tree and, for each leaf node, the training rows that reach it (to update margins without
-    /// walking the tree again).
-    func buildWithLeaves(rows: [Int]) -> (tree: Tree, leafRows: [(node: Int, rows: [Int])]) {
-        var leafRows: [(Int, [Int])] = []
-        var nodes: [Tree.Node] = []
-        func newLeaf(_ gs: Double, _ hs: Double) -> Int {
-            nodes.append(Tree.Node(feature: -1, threshold: 0, defaultLeft: false, left: -1, right: -1,
-                                   value: options.rate * weight(gs, hs), cover: hs, gain: 0))
-            return nodes.count - 1
-        }
-        var gs = 0.0, hs = 0.0
-        for r in rows { gs += g[r]; hs += h[r] }
-        let rootHist = histogram(rows)
-        let root = newLeaf(gs, hs)
-        var open = [Pending(rows: rows, hist: rootHist, node: root, depth: 0,
-                            split: bestSplit(rootHist, gSum: gs, hSum: hs), gSum: gs, hSum: hs)]
-        var leaves = 1
-        let maxDepth = options.depth > 0 ? options.depth : Int.max
-        while !open.isEmpty {
-            // Depth-wise: expand in creation order; leaf-wise: the best gain first.
-            var index = 0
-            if options.leaves != nil {
-                for (k, p) in open.enumerated() where p.split.gain > open[index].split.gain { index = k }
-            }
-            let p = open.remove(at: index)
-            if let maxLeaves = options.leaves, leaves >= maxLeaves {
-                leafRows.append((p.node, p.rows))
-                for rest in open { leafRows.append((rest.node, rest.rows)) }
-                break
-            }
-            guard p.depth < maxDepth, p.split.feature >= 0, p.split.gain > max(options.gamma, 1e-6) else {
-                leafRows.append((p.node, p.rows))
-                continue
-            }
-            let s = p.split
-            let bins = data.bins[s.feature]
-            let missingBin = UInt16(data.valueBins(s.feature))
-            var left: [Int] = [], right: [Int] = []
-            left.reserveCapacity(p.rows.count)
-            right.reserveCapacity(p.rows.count)
-            let threshold = UInt16(s.bin), defaultLeft = s.defaultLeft
-            bins.withUnsafeBufferPointer { bb in
-                for r in p.rows {
-                    let b = bb[r]
-                    if b == missingBin ? defaultLeft : b <= threshold { left.append(r) } else { right.append(r) }
-                }
-            }
-            let gl = s.gLeft, hl = s.hLeft
-            let (small, _) = left.count <= right.count ? (left, right) : (right, left)
-            let smallHist = histogram(small)
-            var largeHist = p.hist
-            for k in 0..<histSize { largeHist[k] -= smallHist[k] }
-            let (leftHist, rightHist) = left.count <= right.count ? (smallHist, largeHist) : (largeHist, smallHist)
-            let gr = p.gSum - gl, hr = p.hSum - hl
-            let l = newLeaf(gl, hl), r = newLeaf(gr, hr)
-            nodes[p.node].feature = s.feature
-            nodes[p.node].threshold = data.cuts[s.feature][s.bin]
-            nodes[p.node].defaultLeft = s.defaultLeft
-            nodes[p.node].left = l
-            nodes[p.node].right = r
-            nodes[p.node].gain = s.gain
-            nodes[p.node].value = 0
-            leaves += 1
-            open.append(Pending(rows: left, hist: leftHist, node: l, depth: p.depth + 1,
-                                split: bestSplit(leftHist, gSum: gl, hSum: hl), gSum: gl, hSum: hl))
-            open.append(Pending(rows: right, hist: rightHist, node: r, depth: p.depth + 1,
-                                split: bestSplit(rightHist, gSum: gr, hSum: hr), gSum: gr, hSum: hr))
-        }
-        return (Tree(nodes: nodes), leafRows)
-    }
-}
-
-/// The per-chunk histograms of one `concurrentPerform`.
-final class HistogramParts: @unchecked Sendable {
-    private var parts: [[Double]]
-    private let lock = NSLock()
-    init(count: Int) { parts = [[Double]](repeating: [], count: count) }
-    func set(_ i: Int, _ h: [Double]) { lock.lock(); parts[i] = h; lock.unlock() }
-    func get(_ i: Int) -> [Double] { lock.lock(); defer { lock.unlock() }; return parts[i] }
 }

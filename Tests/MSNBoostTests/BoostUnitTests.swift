@@ -111,3 +111,66 @@ private func factorial(_ n: Int) -> Int { n <= 1 ? 1 : n * factorial(n - 1) }
 }
 
 import MSNTable
+
+@Test func sameModelOnOneThreadAsOnAll() throws {
+    // 70 000 rows: histograms, partitions and gradients are cut into several chunks, so the parallel
+    // run really uses both cores; a serial run of the same chunks must give the same bits.
+    var rng = SeededGenerator(seed: 3)
+    let n = 70_000
+    var f = (0..<6).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+    for i in stride(from: 0, to: n, by: 7) { f[1][i] = .nan }
+    let y = (0..<n).map { f[0][$0] + 0.5 * f[2][$0] * f[3][$0] + 0.3 * rng.nextNormal() > 0 ? 1.0 : 0.0 }
+    var o = BoostOptions()
+    o.trees = 8; o.depth = 6; o.objective = .binary
+    let names = (0..<6).map { "f\($0)" }
+    let parallel = try BoostModel.train(features: f, names: names, labels: y, options: o)
+    Parallel.serial.store(true, ordering: .relaxed)
+    defer { Parallel.serial.store(false, ordering: .relaxed) }
+    let serial = try BoostModel.train(features: f, names: names, labels: y, options: o)
+    #expect(parallel.margins(f)[0] == serial.margins(f)[0])
+    for (a, b) in zip(parallel.rounds.joined(), serial.rounds.joined()) {
+        #expect(a.nodes.map(\.value) == b.nodes.map(\.value) && a.nodes.map(\.threshold) == b.nodes.map(\.threshold))
+    }
+}
+
+@Test func radixSortOrdersLikeComparison() {
+    var rng = SeededGenerator(seed: 5)
+    var v = (0..<5000).map { _ in rng.nextNormal() * 1e3 }
+    v += [0, -0.0, .infinity, -.infinity, 1e-310, -1e-310, 3, 3, 3]
+    v += (0..<500).map { _ in Double(rng.nextInt(below: 7)) }
+    let r = RadixSort.sorted(v)
+    #expect(r == v.sorted())
+    #expect(RadixSort.sorted([2, 1]) == [1, 2])
+}
+
+@Test func multiclassStartsFromCentredLogClassShares() throws {
+    // Classes 0, 1, 2 with 1, 2 and 4 rows: log shares log(1/7), log(2/7), log(4/7) centred to mean 0
+    // are −log 2, 0, log 2 (XGBoost 3's intercept: wine's train split gives 0.00655, 0.19946, −0.20601).
+    let m = BoostModel.classPriorMargins([0, 1, 1, 2, 2, 2, 2], [Double](repeating: 1, count: 7), 3)
+    #expect(abs(m[0] + log(2)) < 1e-12 && abs(m[1]) < 1e-12 && abs(m[2] - log(2)) < 1e-12)
+    let (train, _) = try split("wine")
+    var o = BoostOptions()
+    o.trees = 1; o.objective = .multiclass; o.classes = 3
+    let model = try BoostModel.train(features: train.0, names: train.2, labels: train.1, options: o)
+    for (a, b) in zip(model.baseMargin, [0.00655259, 0.19945626, -0.20600885]) { #expect(abs(a - b) < 1e-7) }
+    #expect(BoostModel.classPriorMargins([0, 0, 1], [1, 1, 1], 3) == [0, 0, 0])
+}
+
+@Test func leafRangeMarginsAgreeWithTreeWalksDepthAndLeafWise() throws {
+    // Training margins are updated through each leaf's range of the row buffer; the final training loss
+    // must equal the loss of margins recomputed by walking the trees, depth-wise and leaf-wise.
+    var rng = SeededGenerator(seed: 11)
+    let n = 40_000
+    var f = (0..<5).map { _ in (0..<n).map { _ in rng.nextNormal() } }
+    for i in stride(from: 3, to: n, by: 11) { f[4][i] = .nan }
+    let y = (0..<n).map { f[0][$0] - f[1][$0] * f[1][$0] + 0.5 * rng.nextNormal() > 0 ? 1.0 : 0.0 }
+    let names = (0..<5).map { "f\($0)" }
+    for leaves in [nil, 5] as [Int?] {
+        var o = BoostOptions()
+        o.trees = 6; o.objective = .binary; o.leaves = leaves; o.depth = leaves == nil ? 6 : 0
+        let m = try BoostModel.train(features: f, names: names, labels: y, options: o)
+        let walked = BoostModel.lossMetric(.binary, m.margins(f), y)
+        #expect(abs((m.history.last?.train ?? .nan) - walked) < 1e-12, "leaves \(String(describing: leaves))")
+        if let leaves { for tree in m.rounds.joined() { #expect(tree.nodes.filter(\.isLeaf).count == leaves) } }
+    }
+}
