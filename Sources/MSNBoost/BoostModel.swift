@@ -21,8 +21,10 @@ public struct BoostModel: Sendable {
     var outputs: Int { objective == .multiclass ? classes : 1 }
 
     /// Trains on column-major `features` (NaN = missing) and `labels` (0/1, class indices or numbers).
+    /// `shouldStop` is asked before each round; when it says true, training throws `BoostError.interrupted`.
     public static func train(features: [[Double]], names: [String], labels: [Double], weights: [Double]? = nil,
-                             options: BoostOptions, validation: (features: [[Double]], labels: [Double])? = nil) throws -> BoostModel {
+                             options: BoostOptions, validation: (features: [[Double]], labels: [Double])? = nil,
+                             shouldStop: (@Sendable () -> Bool)? = nil) throws -> BoostModel {
         let n = labels.count
         guard n > 0 else { throw BoostError.empty }
         guard options.trees > 0, options.rate > 0, options.depth >= 0, options.lambda >= 0, options.alpha >= 0,
@@ -62,6 +64,7 @@ public struct BoostModel: Sendable {
         let grower = TreeGrower(data: bins, options: options)
         let gh = RawBuffer<SIMD2<Double>>(repeating: .zero, count: n)
         for _ in 0..<options.trees {
+            if shouldStop?() == true { throw BoostError.interrupted }
             // Row and column sampling for this round (seeded).
             var sample: [UInt32] = []
             if options.subsample < 1 {

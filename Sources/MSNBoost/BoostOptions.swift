@@ -61,6 +61,8 @@ public enum BoostError: Error, Equatable, CustomStringConvertible {
     case invalidOption(String)
     /// Label values that do not fit the objective.
     case badLabels(String)
+    /// Training was stopped by its caller (`shouldStop` returned true).
+    case interrupted
 
     public var description: String {
         switch self {
@@ -68,6 +70,7 @@ public enum BoostError: Error, Equatable, CustomStringConvertible {
         case .constantTarget: return "the target has only one value, so there is nothing to learn"
         case .invalidOption(let s): return s
         case .badLabels(let s): return s
+        case .interrupted: return "interrupted"
         }
     }
 }

@@ -31,6 +31,10 @@ func ctrlCCancelsARunningStatementAndTablesFitTheTerminal() throws {
     #expect(screen.contains("bindings are as they were before this statement"))
     #expect(screen.contains("msnb> n0\r\n7\r\n"))
     #expect(screen.contains("error: unknown name 'slow'"))
+    // A long boost fit stops between trees: well before its 5000 trees, and binds nothing.
+    let seconds = screen.components(separatedBy: "CANCEL_FIT_SECONDS=").last.flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    #expect((seconds ?? 99) < 5, "Ctrl-C took \(seconds ?? -1) s to stop the fit")
+    #expect(screen.contains("error: unknown name 'm'"))
     // 64 columns: Holzinger–Swineford's 15 columns do not fit, so middle ones are elided; :rows 4 shows
     // two rows at each end (ids 1, 2 … 349, 351).
     #expect(screen.contains("  id   sex  ageyr  agemo  …  x6       x7       x8     x9\r\n"))

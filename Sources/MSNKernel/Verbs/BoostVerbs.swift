@@ -120,9 +120,11 @@ enum BoostVerbs {
             throw Diagnostic(.value, "early_stop needs a validation table", at: call.nameSpan, hint: "with valid = test, early_stop = 20")
         }
         do {
+            let token = ev.cancellation
+            let stop: @Sendable () -> Bool = { token.isCancelled }
             let model = try BoostModel.train(features: features, names: encoding.names, labels: labels, weights: weights,
-                                             options: options, validation: validation)
-            let cv = try folds.map { try crossValidate(k: $0, features: features, labels: labels, weights: weights, options: options) }
+                                             options: options, validation: validation, shouldStop: stop)
+            let cv = try folds.map { try crossValidate(k: $0, features: features, labels: labels, weights: weights, options: options, shouldStop: stop) }
             return .model(BoostModelValue(model: model, target: formula.target, encoding: encoding, levels: target.levels,
                                           trainingFeatures: features, crossValidation: cv, balancedWeights: weightsBalanced))
         } catch let e as BoostError {
@@ -131,7 +133,8 @@ enum BoostVerbs {
     }
 
     /// k-fold cross-validation (seeded fold assignment) of the primary metric: AUC, accuracy or RMSE.
-    static func crossValidate(k: Int, features: [[Double]], labels: [Double], weights: [Double]?, options: BoostOptions) throws -> Table {
+    static func crossValidate(k: Int, features: [[Double]], labels: [Double], weights: [Double]?, options: BoostOptions,
+                              shouldStop: (@Sendable () -> Bool)? = nil) throws -> Table {
         var order = Array(labels.indices)
         var rng = SeededGenerator(seed: options.seed &+ 7919)
         rng.shuffle(&order)
@@ -142,7 +145,8 @@ enum BoostVerbs {
         for fold in 0..<k {
             let trainRows = labels.indices.filter { foldOf[$0] != fold }, testRows = labels.indices.filter { foldOf[$0] == fold }
             let m = try BoostModel.train(features: features.map { c in trainRows.map { c[$0] } }, names: features.indices.map { "f\($0)" },
-                                         labels: trainRows.map { labels[$0] }, weights: weights.map { w in trainRows.map { w[$0] } }, options: options)
+                                         labels: trainRows.map { labels[$0] }, weights: weights.map { w in trainRows.map { w[$0] } }, options: options,
+                                         shouldStop: shouldStop)
             let tf = features.map { c in testRows.map { c[$0] } }, tl = testRows.map { labels[$0] }
             let p = m.predict(tf)
             let metrics: [(String, Double)]

@@ -17,7 +17,12 @@ extension Evaluator {
         do {
             return try implementation(&self, call, input)
         } catch let e as TableError {
+            try checkCancelled(call.span)
             throw Diagnostic(.value, e.description, at: call.nameSpan)
+        } catch {
+            // An engine stopped because Ctrl-C (or a timeout) asked it to: report it as the interruption.
+            try checkCancelled(call.span)
+            throw error
         }
     }
 

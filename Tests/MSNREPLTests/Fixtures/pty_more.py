@@ -65,6 +65,19 @@ wait_for("interrupted", 30)
 wait_for("msnb> ", 5)
 entry("n0")
 entry("slow")
+# A single long verb (a boost fit with many trees): Ctrl-C stops it between trees, within seconds.
+entry("big = simulate exporters n = 100000 seed = 2")
+before = screen.count(b"interrupted")
+send("m = fit boost exported ~ sentiment + fx_volatility + import_policy on big with trees = 5000, depth = 6\r")
+read_for(1.5)
+t0 = time.time()
+send("\x03")
+end = time.time() + 60
+while time.time() < end and screen.count(b"interrupted") <= before:
+    read_for(0.05)
+cancel_seconds = time.time() - t0
+wait_for("msnb> ", 5)
+entry("m")
 entry('hs = load "data/HolzingerSwineford1939.csv"')
 entry(":rows 4")
 entry("hs")
@@ -77,3 +90,4 @@ try:
 except ChildProcessError:
     pass
 sys.stdout.write(screen.decode("utf-8", "replace"))
+sys.stdout.write("\nCANCEL_FIT_SECONDS=%.2f\n" % cancel_seconds)
