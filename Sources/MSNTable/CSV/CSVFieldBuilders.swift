@@ -2,9 +2,40 @@
 struct FieldReader: Sendable {
     let bytes: ByteBuffer
     let tokens: [[UInt8]]
+    /// Bit k set when some token is k bytes long (k < 64), and the first bytes of the non-empty tokens:
+    /// most fields are ruled out by these without looking at the token list.
+    private let lengths: UInt64
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    private let longTokens: Bool
+
+    init(bytes: ByteBuffer, tokens: [[UInt8]]) {
+        self.bytes = bytes
+        self.tokens = tokens
+        var lengths: UInt64 = 0, first: [UInt64] = [0, 0, 0, 0], long = false
+        for t in tokens {
+            if t.count < 64 { lengths |= 1 << UInt64(t.count) } else { long = true }
+            if let b = t.first { first[Int(b >> 6)] |= 1 << UInt64(b & 63) }
+        }
+        self.lengths = lengths
+        firstBytes = (first[0], first[1], first[2], first[3])
+        longTokens = long
+    }
 
     @inline(__always) func isNullToken(_ s: Int, _ e: Int) -> Bool {
         let n = e - s
+        if n < 64 && !longTokens {
+            if lengths & (1 << UInt64(n)) == 0 { return false }
+            if n > 0 {
+                let b = bytes[s], word: UInt64
+                switch b >> 6 {
+                case 0: word = firstBytes.0
+                case 1: word = firstBytes.1
+                case 2: word = firstBytes.2
+                default: word = firstBytes.3
+                }
+                if word & (1 << UInt64(b & 63)) == 0 { return false }
+            }
+        }
         for t in tokens where t.count == n {
             var same = true
             for k in 0..<n where bytes[s + k] != t[k] { same = false; break }
@@ -37,21 +68,25 @@ struct FieldRanges: Sendable {
 
 /// A validity bitmap built one row at a time.
 struct ValidityBuilder: Sendable {
+    /// Full words, and the word being filled.
     private var words: [UInt64] = []
+    private var current: UInt64 = 0
     private(set) var count = 0
     private(set) var anyNull = false
 
     @inline(__always) mutating func append(_ valid: Bool) {
-        if count & 63 == 0 { words.append(0) }
-        if valid { words[count >> 6] |= 1 << UInt64(count & 63) } else { anyNull = true }
+        if valid { current |= 1 << UInt64(count & 63) } else { anyNull = true }
         count += 1
+        if count & 63 == 0 { words.append(current); current = 0 }
     }
 
     /// Whether row `i` is valid.
-    @inline(__always) func isValid(_ i: Int) -> Bool { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    @inline(__always) func isValid(_ i: Int) -> Bool {
+        (i >> 6 < words.count ? words[i >> 6] : current) & (1 << UInt64(i & 63)) != 0
+    }
 
     /// The bitmap, or nil when no row is null.
-    var bitmap: Bitmap? { anyNull ? Bitmap(words: words, count: count) : nil }
+    var bitmap: Bitmap? { anyNull ? Bitmap(words: count & 63 == 0 ? words : words + [current], count: count) : nil }
 }
 
 /// Unquoted numeric and boolean fields, parsed while inferring and widened bool → int → float in place.

@@ -152,12 +152,12 @@ public enum CSVReader {
         return (names, probe.endOffset, probe.endLine)
     }
 
-    /// Scans the records starting before `stop` (the last may run past it); stretches over 4 MiB are
+    /// Scans the records starting before `stop` (the last may run past it); stretches over 256 KiB are
     /// split in two at a newline and scanned on both cores. The second half is kept only if the first
     /// half's scan ends exactly at the split (the newline was not inside quotes); otherwise the rest is
     /// scanned again serially.
     private static func scanAll(_ s: CSVScanner, from start: Int, line: Int, stop n: Int) throws -> [CSVScanner.Chunk] {
-        guard n - start > 4 << 20 else {
+        guard n - start > 256 << 10 else {
             let c = s.scan(from: start, line: line, stop: n)
             if let e = c.error { throw e }
             return [c]
