@@ -92,3 +92,17 @@ private func awkwardCSV(newline: String) -> String {
         #expect(throws: CSVError.unterminatedQuote(file: "t.csv", line: 281)) { try read(open, blockBytes: block) }
     }
 }
+
+@Test func blocksScannedOnTwoCoresKeepLineNumbers() throws {
+    // Blocks over 256 KiB are scanned in two halves; line numbers must carry over from block to block.
+    var lines = ["id,x,note"] + (1...60_000).map { "\($0),\($0 % 97),\($0 % 1000 == 0 ? "\"multi\nline\"" : "n\($0 % 5)")" }
+    let good = lines.joined(separator: "\n") + "\n"
+    expectSame(try read(good, blockBytes: 300_000), try read(good, blockBytes: Int.max, wholeColumns: true), "two-core blocks")
+    lines[59_000] = "59000,bad,n0"   // after 58 quoted newlines: physical line 59,001 + 58
+    let bad = lines.joined(separator: "\n") + "\n"
+    for block in [300_000, Int.max] {
+        #expect(throws: CSVError.badValue(file: "t.csv", line: 59_059, column: "x", value: "bad", type: .int)) {
+            try read(bad, blockBytes: block, types: ["x": .int])
+        }
+    }
+}

@@ -182,6 +182,7 @@ public enum CSVReader {
         let offset = first.endLine
         if let e = second.error { throw shift(e, by: offset) }
         for i in 0..<second.recordLines.count { second.recordLines[i] += UInt32(offset) }
+        second.endLine += offset
         return [first, second]
     }
 
