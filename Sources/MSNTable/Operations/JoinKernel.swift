@@ -7,8 +7,8 @@ enum JoinKernel {
     static func match(_ left: [Column], _ right: [Column], kind: JoinKind) -> (left: [Int], right: [Int]) {
         var (lcodes, rcodes, count) = codes(left[0], right[0])
         for k in 1..<max(1, left.count) {
-            let (l, r, c) = codes(left[k], right[k])
-            (lcodes, rcodes, count) = combine(lcodes, rcodes, l, r, count, c)
+            let (l, r, _) = codes(left[k], right[k])
+            (lcodes, rcodes, count) = combine(lcodes, rcodes, l, r)
         }
         // Right rows grouped by code, in row order (counting sort).
         var start = [Int](repeating: 0, count: count + 1)
@@ -74,7 +74,7 @@ enum JoinKernel {
     }
 
     /// Folds a further key's codes into composite codes (dense over the right side's combinations).
-    private static func combine(_ l1: [Int32], _ r1: [Int32], _ l2: [Int32], _ r2: [Int32], _ c1: Int, _ c2: Int)
+    private static func combine(_ l1: [Int32], _ r1: [Int32], _ l2: [Int32], _ r2: [Int32])
         -> (left: [Int32], right: [Int32], count: Int) {
         var index: [UInt64: Int32] = [:]
         @inline(__always) func key(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
