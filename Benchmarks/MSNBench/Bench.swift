@@ -19,6 +19,19 @@ enum Bench {
         return times[times.count / 2]
     }
 
+    /// Median wall times in milliseconds of `runs` alternating calls of `a` and `b`: on a shared machine,
+    /// alternating keeps a burst of load from landing on one side only.
+    static func medianPair(_ runs: Int, _ a: () throws -> Void, _ b: () throws -> Void) rethrows -> (Double, Double) {
+        var ta: [Double] = [], tb: [Double] = []
+        for _ in 0..<runs {
+            ta.append(try median(1, a))
+            tb.append(try median(1, b))
+        }
+        ta.sort()
+        tb.sort()
+        return (ta[runs / 2], tb[runs / 2])
+    }
+
     /// Peak resident memory (VmHWM) in MB.
     static func peakMB() -> Double {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),

@@ -8,7 +8,10 @@ enum TableBench {
         var table = try CSVReader.read(path: file)
         let loadPeak = Bench.peakMB()
         let load = try Bench.median(runs) { table = try CSVReader.read(path: file) }
-        let filter = try Bench.median(runs) {
+        let session = Session(configuration: SessionConfiguration(loadPrelude: false))
+        _ = session.execute("t = load \"\(file)\"")
+        // Each operation on the engine, alternating run by run with the same work through the language.
+        let (filter, langFilter) = try Bench.medianPair(runs, {
             guard case .float(let v)? = table.column(named: "export_volume"), case .string(let r)? = table.column(named: "region"),
                   case .dictionary(let codes, let dict) = r.storage, let java = dict.firstIndex(of: "Java") else { return }
             var mask = [Bool](repeating: false, count: table.rowCount)
@@ -17,26 +20,20 @@ enum TableBench {
                 for i in 0..<vv.count { mask[i] = vv[i] > 1000 && cc[i] == j }
             } }
             _ = try table.filter(TypedColumn(mask, validity: v.validity))
-        }
-        let group = try Bench.median(runs) {
+        }, { _ = session.execute("x = t | filter export_volume > 1000 and region == \"Java\"") })
+        let (group, langGroup) = try Bench.medianPair(runs, {
             _ = try table.summarize(by: ["sector", "region"], [
                 ("n", nil, .count), ("mean_vol", "export_volume", .mean), ("sd_vol", "export_volume", .sd),
             ])
-        }
-        let sort = try Bench.median(runs) { _ = try table.sorted(by: [SortKey("export_volume", descending: true)]) }
+        }, { _ = session.execute("x = t | summarize n = count(), mean_vol = mean(export_volume), sd_vol = sd(export_volume) by sector, region") })
+        let (sort, langSort) = try Bench.medianPair(runs, {
+            _ = try table.sorted(by: [SortKey("export_volume", descending: true)])
+        }, { _ = session.execute("x = t | sort export_volume desc") })
         let regions = try Table([("region", .string(StringColumn(["Java", "Sumatra", "Bali"]))),
                                  ("island_pop_m", .int(TypedColumn<Int64>([152, 60, 4])))])
         let join = try Bench.median(runs) { _ = try table.joined(with: regions, on: [("region", "region")]) }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-bench-out.csv").path
         let write = try Bench.median(runs) { try CSVWriter.write(table, to: out) }
-        // The same work through the language.
-        let session = Session(configuration: SessionConfiguration(loadPrelude: false))
-        _ = session.execute("t = load \"\(file)\"")
-        let langFilter = Bench.median(runs) { _ = session.execute("x = t | filter export_volume > 1000 and region == \"Java\"") }
-        let langGroup = Bench.median(runs) {
-            _ = session.execute("x = t | summarize n = count(), mean_vol = mean(export_volume), sd_vol = sd(export_volume) by sector, region")
-        }
-        let langSort = Bench.median(runs) { _ = session.execute("x = t | sort export_volume desc") }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int).flatMap { $0 } ?? 0
         let results: [(String, Double)] = [
             ("load", load), ("filter", filter), ("groupby", group), ("sort", sort), ("join", join), ("write", write),

@@ -1,8 +1,10 @@
+import MSNTable
 import Foundation
 
 // msnb benchmark harness (release build): `make bench` or
 //   .build/release/MSNBench gen --rows 1000000 --out Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
+//   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
@@ -15,6 +17,12 @@ case "gen":
 case "table":
     guard args.count >= 2 else { print("usage: MSNBench table FILE.csv [--runs N]"); exit(2) }
     try TableBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
+case "load":
+    guard args.count >= 2 else { print("usage: MSNBench load FILE.csv"); exit(2) }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let table = try CSVReader.read(path: args[1])
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    print("{\"rows\": \(table.rowCount), \"load_ms\": \(String(format: "%.1f", ms)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB()))}")
 case "boost":
     guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })

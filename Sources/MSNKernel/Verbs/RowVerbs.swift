@@ -15,7 +15,9 @@ enum RowVerbs {
             throw Diagnostic(.value, "filter takes one condition", at: call.nameSpan, hint: "combine conditions with and / or")
         }
         let e = call.arguments[0].value
-        let v = try ev.evaluateRows(e, in: RowContext(table: t, grouping: nil, locals: [:]))
+        let ctx = RowContext(table: t, grouping: nil, locals: [:])
+        if let rows = try ev.fusedSelection(e, in: ctx) { return .table(t.take(rows)) }
+        let v = try ev.evaluateRows(e, in: ctx)
         guard let b = v.bools(t.rowCount) else {
             throw Diagnostic(.type, "filter needs a true/false condition, but \(ev.label(e)) is \(VectorOps.typeName(v))", at: e.span,
                              hint: "compare it, e.g. \(ev.label(e).replacingOccurrences(of: "'", with: "")) > 0")

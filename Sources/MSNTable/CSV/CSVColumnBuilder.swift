@@ -1,84 +1,27 @@
 import Foundation
 
-extension CSVReader {
-    /// Infers each column's type over the whole column and builds its typed buffer; columns are
-    /// converted in parallel. Quoted fields count as text for inference unless every value in the
-    /// column is quoted (files written with "quote all").
-    static func convertColumns(_ b: ByteBuffer, chunks: [CSVScanner.Chunk], header: [String],
-                               options: CSVOptions, name: String) throws -> [Column] {
-        let tokens = options.nullTokens.map { Array($0.utf8) }
-        let box = ResultBox(count: header.count)
-        let job = ColumnJob(bytes: b, chunks: chunks, columns: header.count, tokens: tokens, file: name)
-        DispatchQueue.concurrentPerform(iterations: header.count) { j in
-            box.set(j, Result { try job.build(column: j, name: header[j], override: options.types[header[j]]) })
-        }
-        var columns: [Column] = []
-        var firstError: (line: Int, error: CSVError)? = nil
-        for j in 0..<header.count {
-            switch box.get(j) {
-            case .success(let c): columns.append(c)
-            case .failure(let e):
-                let line: Int
-                if case .badValue(_, let l, _, _, _) = e { line = l } else { line = 0 }
-                if firstError == nil || line < firstError!.line { firstError = (line, e) }
-            }
-        }
-        if let e = firstError?.error { throw e }
-        return columns
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        private var items: [Result<Column, CSVError>]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: .failure(.empty(file: "")), count: count) }
-        func set(_ i: Int, _ r: Result<Column, Error>) {
-            let mapped = r.mapError { ($0 as? CSVError) ?? .unreadable(file: "", reason: "\($0)") }
-            lock.lock(); items[i] = mapped; lock.unlock()
-        }
-        func get(_ i: Int) -> Result<Column, CSVError> { lock.lock(); defer { lock.unlock() }; return items[i] }
-    }
-}
-
-/// Converts one column of scanned fields.
+/// Converts one column from its field ranges, inferring the type over the whole column: the general
+/// path, for columns the streaming conversion cannot settle (quoted fields, text after numbers, many
+/// distinct strings, type overrides). Quoted fields count as text for inference unless every value in
+/// the column is quoted (files written with "quote all").
 struct ColumnJob: Sendable {
-    let bytes: ByteBuffer
-    let chunks: [CSVScanner.Chunk]
-    let columns: Int
-    let tokens: [[UInt8]]
+    let fields: FieldReader
+    let ranges: FieldRanges
     let file: String
 
-    private var rowCount: Int { chunks.reduce(0) { $0 + $1.recordStarts.count } }
+    private var bytes: ByteBuffer { fields.bytes }
+    private var rowCount: Int { ranges.starts.count }
 
-    /// Calls `body(row, start, end, line)` for every field of column `j`, in row order.
+    /// Calls `body(row, start, end, line)` for every field, in row order.
     @inline(__always) private func forEachField(_ j: Int, _ body: (Int, Int, Int, Int) throws -> Void) rethrows {
-        var row = 0
-        for chunk in chunks {
-            let ends = chunk.fieldEnds
-            for r in 0..<chunk.recordStarts.count {
-                let s = j == 0 ? Int(chunk.recordStarts[r]) : Int(ends[r * columns + j - 1]) + 1
-                try body(row, s, Int(ends[r * columns + j]), Int(chunk.recordLines[r]))
-                row += 1
-            }
+        for row in 0..<ranges.starts.count {
+            try body(row, Int(ranges.starts[row]), Int(ranges.ends[row]), Int(ranges.lines[row]))
         }
     }
 
-    @inline(__always) private func isNullToken(_ s: Int, _ e: Int) -> Bool {
-        let n = e - s
-        for t in tokens where t.count == n {
-            var same = true
-            for k in 0..<n where bytes[s + k] != t[k] { same = false; break }
-            if same { return true }
-        }
-        return false
-    }
-
-    @inline(__always) private func quoted(_ s: Int, _ e: Int) -> Bool { e > s && bytes[s] == ASCII.quote }
-
-    /// Content range of a field: inside the quotes when quoted.
-    @inline(__always) private func content(_ s: Int, _ e: Int) -> (Int, Int) {
-        guard quoted(s, e), e - s >= 2, bytes[e - 1] == ASCII.quote else { return (s, e) }
-        return (s + 1, e - 1)
-    }
+    @inline(__always) private func isNullToken(_ s: Int, _ e: Int) -> Bool { fields.isNullToken(s, e) }
+    @inline(__always) private func quoted(_ s: Int, _ e: Int) -> Bool { fields.quoted(s, e) }
+    @inline(__always) private func content(_ s: Int, _ e: Int) -> (Int, Int) { fields.content(s, e) }
 
     private func classify(_ s: Int, _ e: Int) -> FieldParsing.Kind {
         if FieldParsing.parseBool(bytes, s, e) != nil { return .bool }
@@ -173,83 +116,20 @@ struct ColumnJob: Sendable {
         }
     }
 
-    /// Builds a dictionary-encoded column straight from the bytes (hashing byte ranges, making a
-    /// String only for each new distinct value); nil when the column has too many distinct values.
+    /// The column dictionary-encoded; nil when it has too many distinct values.
     private func dictionaryColumn(_ j: Int, count n: Int) -> StringColumn? {
-        let limit = StringColumn.dictionaryLimit(rows: n)
-        var codes = [Int32](repeating: 0, count: n)
-        var validity = Bitmap(count: n)
-        var anyNull = false
-        var values: [String] = []
-        var valueBytes: [[UInt8]] = []
-        var index: [UInt64: [Int32]] = [:]
+        var builder = DictionaryBuilder(capacity: n, limit: StringColumn.dictionaryLimit(rows: n))
         var tooMany = false
-        forEachField(j) { row, s, e, _ in
-            if tooMany { return }
-            if !quoted(s, e) && isNullToken(s, e) { validity[row] = false; anyNull = true; return }
-            var owned: [UInt8]? = nil
-            var (cs, ce) = (s, e)
-            if quoted(s, e) {
-                let text = FieldParsing.text(bytes, s, e)
-                owned = Array(text.utf8)
-                (cs, ce) = (0, owned!.count)
-            }
-            @inline(__always) func byte(_ k: Int) -> UInt8 { owned.map { $0[k] } ?? bytes[k] }
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in cs..<ce { h = (h ^ UInt64(byte(k))) &* 0x100_0000_01b3 }
-            if let candidates = index[h] {
-                for c in candidates {
-                    let v = valueBytes[Int(c)]
-                    if v.count == ce - cs {
-                        var same = true
-                        for k in 0..<v.count where v[k] != byte(cs + k) { same = false; break }
-                        if same { codes[row] = c; return }
-                    }
-                }
-            }
-            guard values.count < limit else { tooMany = true; return }
-            let code = Int32(values.count)
-            let raw = owned ?? Array(UnsafeBufferPointer(start: bytes.base + cs, count: ce - cs))
-            valueBytes.append(raw)
-            values.append(String(decoding: raw, as: UTF8.self))
-            index[h, default: []].append(code)
-            codes[row] = code
-        }
-        if tooMany { return nil }
-        return StringColumn(storage: .dictionary(codes: codes, dictionary: values), validity: anyNull ? validity : nil)
+        forEachField(j) { _, s, e, _ in if !tooMany && !builder.add(fields, s, e) { tooMany = true } }
+        return tooMany ? nil : builder.column()
     }
 
-    /// One pass for unquoted numeric and boolean columns: parses while inferring, widening bool → int
-    /// → float in place. nil when a field is quoted or text, so the general two-pass path decides.
+    /// One pass for unquoted numeric and boolean columns; nil when a field is quoted or text (or every
+    /// row is null), so the two-pass inference decides.
     private func numericSinglePass(_ j: Int, count n: Int) -> Column? {
-        var ints = [Int64](repeating: 0, count: n)
-        var doubles: [Double] = []
-        var isFloat = false, sawBool = false, sawNumber = false, giveUp = false
-        var validity = Bitmap(count: n)
-        var anyNull = false
-        forEachField(j) { row, s, e, _ in
-            if giveUp { return }
-            if quoted(s, e) { giveUp = true; return }
-            if isNullToken(s, e) { validity[row] = false; anyNull = true; return }
-            if !isFloat {
-                if let v = FieldParsing.parseInt(bytes, s, e) { ints[row] = v; sawNumber = true; return }
-                if let b = FieldParsing.parseBool(bytes, s, e) { ints[row] = b ? 1 : 0; sawBool = true; return }
-                guard let d = FieldParsing.parseDouble(bytes, s, e) else { giveUp = true; return }
-                doubles = ints.map(Double.init)
-                ints = []
-                isFloat = true
-                sawNumber = true
-                doubles[row] = d
-                return
-            }
-            if let d = FieldParsing.parseDouble(bytes, s, e) { doubles[row] = d; return }
-            if let b = FieldParsing.parseBool(bytes, s, e) { doubles[row] = b ? 1 : 0; sawBool = true; return }
-            giveUp = true
-        }
-        guard !giveUp, sawNumber || sawBool else { return nil }
-        let v: Bitmap? = anyNull ? validity : nil
-        if isFloat { return .float(TypedColumn(doubles, validity: v)) }
-        if !sawNumber { return .bool(TypedColumn(ints.map { $0 != 0 }, validity: v)) }
-        return .int(TypedColumn(ints, validity: v))
+        var builder = NumericBuilder(capacity: n)
+        var giveUp = false
+        forEachField(j) { _, s, e, _ in if !giveUp && !builder.add(fields, s, e) { giveUp = true } }
+        return giveUp ? nil : builder.column()
     }
 }

@@ -22,8 +22,10 @@ public enum CSVReader {
         try bytes.withUnsafeBufferPointer { try parse($0, name: name, options: options) }
     }
 
-    /// Parses CSV bytes in a buffer that stays valid for the call.
-    static func parse(_ raw: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions) throws -> Table {
+    /// Parses CSV bytes in a buffer that stays valid for the call. `blockBytes` and `wholeColumns` (every
+    /// column through the whole-column inference) exist for tests that check the streaming conversion.
+    static func parse(_ raw: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions,
+                      blockBytes: Int = CSVReader.blockBytes, wholeColumns: Bool = false) throws -> Table {
         do {
             guard let base = raw.baseAddress, raw.count > 0 else { throw CSVError.empty(file: name) }
             let b = ByteBuffer(base: base, count: raw.count)
@@ -40,10 +42,70 @@ public enum CSVReader {
                 throw CSVError.unknownOverride(file: name, column: key, available: header.names)
             }
             let scanner = CSVScanner(bytes: b, delimiter: delimiter, columns: header.names.count, file: name)
-            let chunks = try scanAll(scanner, from: header.end, line: header.nextLine)
-            let columns = try convertColumns(b, chunks: chunks, header: header.names, options: options, name: name)
+            let columns = try convertStreaming(scanner, header: header, options: options, blockBytes: blockBytes, wholeColumns: wholeColumns)
             return try Table(Array(zip(header.names, columns)))
         }
+    }
+
+    /// Scans the file a block at a time (each block on both cores) and converts every block's rows
+    /// column by column (columns in parallel) before scanning the next, so that field offsets are held
+    /// for one block only. Columns that need whole-column inference finish at the end.
+    private static func convertStreaming(_ scanner: CSVScanner, header: (names: [String], end: Int, nextLine: Int),
+                                         options: CSVOptions, blockBytes: Int, wholeColumns: Bool) throws -> [Column] {
+        let b = scanner.bytes
+        let ctx = StreamContext(scanner: scanner, fields: FieldReader(bytes: b, tokens: options.nullTokens.map { Array($0.utf8) }),
+                                dataStart: header.end, dataLine: header.nextLine)
+        let names = header.names
+        let stream = names.indices.map { StreamColumn(index: $0, general: wholeColumns || options.types[names[$0]] != nil) }
+        var pos = header.end, line = header.nextLine, rows = 0, capacity = 0
+        while pos < b.count {
+            let chunks = try scanAll(scanner, from: pos, line: line, stop: pos + min(b.count - pos, blockBytes))
+            guard let last = chunks.last, last.endOffset > pos else { break }
+            let blockRows = chunks.reduce(0) { $0 + $1.recordStarts.count }
+            if capacity == 0 {
+                // Rows in the whole file, from this block's bytes per row, with a margin: capacity that is
+                // never written is never touched, so over-estimating costs address space, not memory.
+                let perRow = Double(last.endOffset - pos) / Double(max(1, blockRows))
+                capacity = blockRows + Int(Double(b.count - last.endOffset) / max(1, perRow) * 1.1) + 64
+            }
+            let (start, estimate) = (pos, capacity)
+            DispatchQueue.concurrentPerform(iterations: names.count) { j in
+                stream[j].consume(chunks, blockStart: start, capacity: estimate, ctx)
+            }
+            rows += blockRows
+            pos = last.endOffset
+            line = last.endLine
+        }
+        let box = ResultBox(count: names.count)
+        let n = rows
+        DispatchQueue.concurrentPerform(iterations: names.count) { j in
+            box.set(j, Result { try stream[j].finish(rows: n, name: names[j], override: options.types[names[j]], ctx) })
+        }
+        // The error of the earliest line wins, whichever column found it.
+        var columns: [Column] = []
+        var firstError: (line: Int, error: CSVError)? = nil
+        for j in names.indices {
+            switch box.get(j) {
+            case .success(let c): columns.append(c)
+            case .failure(let e):
+                let line: Int
+                if case .badValue(_, let l, _, _, _) = e { line = l } else { line = 0 }
+                if firstError.map({ line < $0.line }) ?? true { firstError = (line, e) }
+            }
+        }
+        if let e = firstError?.error { throw e }
+        return columns
+    }
+
+    private final class ResultBox: @unchecked Sendable {
+        private var items: [Result<Column, CSVError>]
+        private let lock = NSLock()
+        init(count: Int) { items = Array(repeating: .failure(.empty(file: "")), count: count) }
+        func set(_ i: Int, _ r: Result<Column, Error>) {
+            let mapped = r.mapError { ($0 as? CSVError) ?? .unreadable(file: "", reason: "\($0)") }
+            lock.lock(); items[i] = mapped; lock.unlock()
+        }
+        func get(_ i: Int) -> Result<Column, CSVError> { lock.lock(); defer { lock.unlock() }; return items[i] }
     }
 
     /// The 1-based physical line holding `offset`.
@@ -90,12 +152,12 @@ public enum CSVReader {
         return (names, probe.endOffset, probe.endLine)
     }
 
-    /// Scans every record; files over 4 MiB are split in two at a newline and scanned on both cores.
-    /// The second half is kept only if the first half's scan ends exactly at the split (the newline was
-    /// not inside quotes); otherwise the rest is scanned again serially.
-    private static func scanAll(_ s: CSVScanner, from start: Int, line: Int) throws -> [CSVScanner.Chunk] {
-        let n = s.bytes.count
-        guard n - start > 4 << 20 else {
+    /// Scans the records starting before `stop` (the last may run past it); stretches over 256 KiB are
+    /// split in two at a newline and scanned on both cores. The second half is kept only if the first
+    /// half's scan ends exactly at the split (the newline was not inside quotes); otherwise the rest is
+    /// scanned again serially.
+    private static func scanAll(_ s: CSVScanner, from start: Int, line: Int, stop n: Int) throws -> [CSVScanner.Chunk] {
+        guard n - start > 256 << 10 else {
             let c = s.scan(from: start, line: line, stop: n)
             if let e = c.error { throw e }
             return [c]
@@ -120,6 +182,7 @@ public enum CSVReader {
         let offset = first.endLine
         if let e = second.error { throw shift(e, by: offset) }
         for i in 0..<second.recordLines.count { second.recordLines[i] += UInt32(offset) }
+        second.endLine += offset
         return [first, second]
     }
 

@@ -13,6 +13,12 @@ public struct Bitmap: Sendable, Equatable {
         if allValid, count & 63 != 0, n > 0 { words[n - 1] = (1 << UInt64(count & 63)) - 1 }
     }
 
+    /// A bitmap from packed words (bits past `count` must be zero).
+    init(words: [UInt64], count: Int) {
+        self.words = words
+        self.count = count
+    }
+
     /// A bitmap from per-row flags.
     public init(_ flags: [Bool]) {
         self.init(count: flags.count, allValid: false)

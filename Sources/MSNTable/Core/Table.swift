@@ -1,3 +1,5 @@
+import Foundation
+
 /// An immutable columnar table: named, typed, nullable columns of equal length.
 /// Operations return new tables; columns are shared copy-on-write.
 public struct Table: Sendable {
@@ -86,12 +88,27 @@ public struct Table: Sendable {
         return try Table(Array(zip(names, columns))).withRowCount(rowCount)
     }
 
-    /// The rows at `indices`, in that order (a selection vector).
+    /// The rows at `indices`, in that order (a selection vector). Large selections gather the columns
+    /// on both cores; the result does not depend on the thread count.
     public func take(_ indices: [Int]) -> Table {
         var t = Table(rowCount: indices.count)
         t.columnNames = columnNames
-        t.columns = columns.map { $0.take(indices) }
+        if indices.count * columns.count < 1 << 18 || columns.count < 2 {
+            t.columns = columns.map { $0.take(indices) }
+        } else {
+            let box = ColumnBox(columns)
+            DispatchQueue.concurrentPerform(iterations: columns.count) { j in box.set(j, columns[j].take(indices)) }
+            t.columns = box.columns
+        }
         return t
+    }
+
+    /// Columns filled in by parallel workers, one slot each.
+    private final class ColumnBox: @unchecked Sendable {
+        private(set) var columns: [Column]
+        private let lock = NSLock()
+        init(_ placeholder: [Column]) { columns = placeholder }
+        func set(_ j: Int, _ c: Column) { lock.lock(); columns[j] = c; lock.unlock() }
     }
 
     /// The first `n` rows.

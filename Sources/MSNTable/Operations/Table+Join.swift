@@ -20,45 +20,15 @@ extension Table {
             leftKeys.append(lc)
             rightKeys.append(rc)
         }
-        // Build: composite key of the right table → its rows, in row order.
-        var build: [[CellValue]: [Int]] = [:]
-        for j in 0..<right.rowCount {
-            let key = rightKeys.map { Table.joinKey($0[j]) }
-            if key.contains(.null) { continue }
-            build[key, default: []].append(j)
-        }
-        var leftRows: [Int] = [], rightRows: [Int] = []
-        for i in 0..<rowCount {
-            let key = leftKeys.map { Table.joinKey($0[i]) }
-            if !key.contains(.null), let matches = build[key] {
-                for j in matches { leftRows.append(i); rightRows.append(j) }
-            } else if kind == .left {
-                leftRows.append(i); rightRows.append(-1)
-            }
-        }
+        let (leftRows, rightRows) = JoinKernel.match(leftKeys, rightKeys, kind: kind)
         var pairs = Array(zip(columnNames, columns.map { $0.take(leftRows) }))
         let rightKeyNames = Set(keys.map(\.right))
-        let hasMissing = rightRows.contains(-1)
+        let hasMissing = kind == .left && rightRows.contains(-1)
         for (name, c) in zip(right.columnNames, right.columns) where !rightKeyNames.contains(name) {
             let outName = columnNames.contains(name) ? name + "_right" : name
-            var taken: Column
-            if hasMissing {
-                let safe = rightRows.map { max($0, 0) }
-                taken = right.rowCount > 0 ? c.take(safe) : Column.nulls(c.type, count: rightRows.count)
-                let cells = rightRows.enumerated().map { $1 < 0 ? CellValue.null : taken[$0] }
-                taken = Column.from(cells, type: c.type)
-            } else {
-                taken = c.take(rightRows)
-            }
-            pairs.append((outName, taken))
+            pairs.append((outName, hasMissing ? JoinKernel.takeOrNull(c, rightRows) : c.take(rightRows)))
         }
         return try Table(pairs)
-    }
-
-    /// Ints and integral floats compare equal as join keys.
-    static func joinKey(_ v: CellValue) -> CellValue {
-        if case .int(let i) = v { return .float(Double(i)) }
-        return v
     }
 
     /// Rows with distinct values across all columns (the first of each, in row order).

@@ -1,0 +1,113 @@
+/// Hash-join matching on typed keys: each key column pair becomes dense integer codes shared by both
+/// sides (dictionary codes for strings, exact values for ints, Doubles for mixed int/float), composite
+/// keys are folded into one code, and the right side is laid out as one row list per code.
+enum JoinKernel {
+    /// For each output row, the left row and the right row (-1: no match, left joins only). Left rows
+    /// come in order, each followed by its matches in right-row order; null keys never match.
+    static func match(_ left: [Column], _ right: [Column], kind: JoinKind) -> (left: [Int], right: [Int]) {
+        var (lcodes, rcodes, count) = codes(left[0], right[0])
+        for k in 1..<max(1, left.count) {
+            let (l, r, _) = codes(left[k], right[k])
+            (lcodes, rcodes, count) = combine(lcodes, rcodes, l, r)
+        }
+        // Right rows grouped by code, in row order (counting sort).
+        var start = [Int](repeating: 0, count: count + 1)
+        for c in rcodes where c >= 0 { start[Int(c) + 1] += 1 }
+        for i in 0..<count { start[i + 1] += start[i] }
+        var fill = start
+        var rows = [Int](repeating: 0, count: start[count])
+        for (j, c) in rcodes.enumerated() where c >= 0 { rows[fill[Int(c)]] = j; fill[Int(c)] += 1 }
+        var outLeft: [Int] = [], outRight: [Int] = []
+        outLeft.reserveCapacity(lcodes.count)
+        outRight.reserveCapacity(lcodes.count)
+        for (i, c) in lcodes.enumerated() {
+            if c >= 0, start[Int(c)] < start[Int(c) + 1] {
+                for j in rows[start[Int(c)]..<start[Int(c) + 1]] { outLeft.append(i); outRight.append(j) }
+            } else if kind == .left {
+                outLeft.append(i)
+                outRight.append(-1)
+            }
+        }
+        return (outLeft, outRight)
+    }
+
+    /// Codes 0..<count for the right column's distinct values (first appearance), the left column's
+    /// values mapped to the equal right value's code; -1 for nulls and unmatched left values.
+    static func codes(_ l: Column, _ r: Column) -> (left: [Int32], right: [Int32], count: Int) {
+        switch (l, r) {
+        case (.string(let ls), .string(let rs)):
+            let (rc, rvalues) = rs.dictionaryCodes()
+            var index: [String: Int32] = [:]
+            for (i, v) in rvalues.enumerated() where index[v] == nil { index[v] = Int32(i) }
+            let (lc, lvalues) = ls.dictionaryCodes()
+            let map = lvalues.map { index[$0] ?? -1 }
+            return (lc.map { $0 < 0 ? -1 : map[Int($0)] }, rc, rvalues.count)
+        case (.int(let li), .int(let ri)):
+            return hashed(li.values, li.validity, ri.values, ri.validity) { UInt64(bitPattern: $0) }
+        case (.bool(let lb), .bool(let rb)):
+            return hashed(lb.values, lb.validity, rb.values, rb.validity) { $0 ? 1 : 0 }
+        default:
+            // Ints and floats compare as Doubles: 2 matches 2.0, -0.0 matches 0.0, NaN matches nothing.
+            let ld = l.doubles() ?? [], rd = r.doubles() ?? []
+            return hashed(ld, nil, rd, nil) { $0.isNaN ? nil : ($0 == 0 ? 0 : $0.bitPattern) }
+        }
+    }
+
+    /// Codes through a hash of each value's 64-bit image (nil image: never matches).
+    private static func hashed<T>(_ l: [T], _ lv: Bitmap?, _ r: [T], _ rv: Bitmap?,
+                                  _ image: (T) -> UInt64?) -> (left: [Int32], right: [Int32], count: Int) {
+        var index: [UInt64: Int32] = [:]
+        var rcodes = [Int32](repeating: -1, count: r.count)
+        for j in 0..<r.count where rv.map({ $0[j] }) ?? true {
+            guard let key = image(r[j]) else { continue }
+            if let c = index[key] { rcodes[j] = c } else {
+                let c = Int32(index.count)
+                index[key] = c
+                rcodes[j] = c
+            }
+        }
+        var lcodes = [Int32](repeating: -1, count: l.count)
+        for i in 0..<l.count where lv.map({ $0[i] }) ?? true {
+            if let key = image(l[i]), let c = index[key] { lcodes[i] = c }
+        }
+        return (lcodes, rcodes, index.count)
+    }
+
+    /// Folds a further key's codes into composite codes (dense over the right side's combinations).
+    private static func combine(_ l1: [Int32], _ r1: [Int32], _ l2: [Int32], _ r2: [Int32])
+        -> (left: [Int32], right: [Int32], count: Int) {
+        var index: [UInt64: Int32] = [:]
+        @inline(__always) func key(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) }
+        var right = [Int32](repeating: -1, count: r1.count)
+        for j in 0..<r1.count where r1[j] >= 0 && r2[j] >= 0 {
+            let k = key(r1[j], r2[j])
+            if let c = index[k] { right[j] = c } else {
+                let c = Int32(index.count)
+                index[k] = c
+                right[j] = c
+            }
+        }
+        var left = [Int32](repeating: -1, count: l1.count)
+        for i in 0..<l1.count where l1[i] >= 0 && l2[i] >= 0 { left[i] = index[key(l1[i], l2[i])] ?? -1 }
+        return (left, right, index.count)
+    }
+
+    /// The rows of `c` at `rows`, null where the row is -1 (values under nulls are zero).
+    static func takeOrNull(_ c: Column, _ rows: [Int]) -> Column {
+        guard c.count > 0 else { return Column.nulls(c.type, count: rows.count) }
+        let taken = c.take(rows.map { max($0, 0) })
+        var valid = taken.validity ?? Bitmap(count: rows.count)
+        for (i, r) in rows.enumerated() where r < 0 { valid[i] = false }
+        func zeroed<T>(_ t: TypedColumn<T>, _ zero: T) -> TypedColumn<T> {
+            var values = t.values
+            for (i, r) in rows.enumerated() where r < 0 { values[i] = zero }
+            return TypedColumn(values, validity: valid)
+        }
+        switch taken {
+        case .int(let t): return .int(zeroed(t, 0))
+        case .float(let t): return .float(zeroed(t, 0))
+        case .bool(let t): return .bool(zeroed(t, false))
+        case .string(let s): return .string(StringColumn(storage: s.storage, validity: valid))
+        }
+    }
+}
