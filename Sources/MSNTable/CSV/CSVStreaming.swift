@@ -133,8 +133,8 @@ struct StreamState: Sendable {
 
 extension CSVReader {
     /// Bytes scanned per block: small enough that a block and its field offsets stay in cache while every
-    /// column converts it (about 0.7 MB of offsets for 1 MiB of CSV).
-    static let blockBytes = 1 << 20
+    /// column converts it (about 3 MB of offsets for 4 MiB of CSV; 4 MiB measured fastest, docs/performance.md).
+    static let blockBytes = 1 << 22
     /// Distinct values a streaming text column may collect before it turns plain (the largest limit).
     static let maxDictionary = 65_536
 
