@@ -5,45 +5,17 @@ Binds n0, repeats an entry (history collapses duplicates), cancels a running sta
 (bindings stay as before), shows a wide and long table (middle columns elided, head and tail), turns
 :timing on, then :quit. Written for msnb's REPL tests (standard library only).
 """
-import fcntl, os, pty, select, signal, struct, sys, termios, time
+import os, sys, time
+from pty_driver import start
 
 binary, workdir, history = sys.argv[1], sys.argv[2], sys.argv[3]
-pid, fd = pty.fork()
-if pid == 0:
-    os.chdir(workdir)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    env = dict(os.environ, MSNB_HISTORY=history, TERM="xterm")
-    os.execve(binary, [binary], env)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 64, 0, 0))
-
-screen = b""
-def read_for(seconds):
-    global screen
-    end = time.time() + seconds
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                data = os.read(fd, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            screen += data
-
+term = start(binary, workdir, history, columns=64)
+read_for, send = term.read_for, term.send
 def wait_for(text, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        read_for(0.1)
-        if text.encode() in screen:
-            return True
-    return False
-
-def send(s):
-    os.write(fd, s.encode())
+    return term.wait_for(text, seconds)
 
 def prompt_count():
-    return screen.count(b"msnb> ")
+    return term.screen.count(b"msnb> ")
 
 def entry(s, seconds=30):
     """Types a line and waits for the next prompt."""
@@ -67,13 +39,13 @@ entry("n0")
 entry("slow")
 # A single long verb (a boost fit with many trees): Ctrl-C stops it between trees, within seconds.
 entry("big = simulate exporters n = 100000 seed = 2")
-before = screen.count(b"interrupted")
+before = term.screen.count(b"interrupted")
 send("m = fit boost exported ~ sentiment + fx_volatility + import_policy on big with trees = 5000, depth = 6\r")
 read_for(1.5)
 t0 = time.time()
 send("\x03")
 end = time.time() + 60
-while time.time() < end and screen.count(b"interrupted") <= before:
+while time.time() < end and term.screen.count(b"interrupted") <= before:
     read_for(0.05)
 cancel_seconds = time.time() - t0
 wait_for("msnb> ", 5)
@@ -86,8 +58,8 @@ entry("n0 * 2")
 send(":quit\r")
 read_for(1.0)
 try:
-    os.waitpid(pid, 0)
+    os.waitpid(term.pid, 0)
 except ChildProcessError:
     pass
-sys.stdout.write(screen.decode("utf-8", "replace"))
+sys.stdout.write(term.screen.decode("utf-8", "replace"))
 sys.stdout.write("\nCANCEL_FIT_SECONDS=%.2f\n" % cancel_seconds)

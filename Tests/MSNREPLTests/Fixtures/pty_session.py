@@ -4,41 +4,14 @@ Usage: python3 pty_session.py MSNB_BINARY WORKDIR HISTORY_FILE
 Types a load, a filter whose column is completed with Tab, a line cancelled with Ctrl-C, a
 statement cancelled... then :quit. Written for msnb's REPL tests (standard library only).
 """
-import os, pty, select, signal, sys, time
+import os, sys, time
+from pty_driver import start
 
 binary, workdir, history = sys.argv[1], sys.argv[2], sys.argv[3]
-pid, fd = pty.fork()
-if pid == 0:
-    os.chdir(workdir)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    env = dict(os.environ, MSNB_HISTORY=history, TERM="xterm")
-    os.execve(binary, [binary], env)
-
-screen = b""
-def read_for(seconds):
-    global screen
-    end = time.time() + seconds
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                data = os.read(fd, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            screen += data
-
+term = start(binary, workdir, history)
+read_for, send = term.read_for, term.send
 def wait_for(text, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        read_for(0.1)
-        if text.encode() in screen:
-            return True
-    return False
-
-def send(s):
-    os.write(fd, s.encode())
+    return term.wait_for(text, seconds)
 
 wait_for("msnb> ")
 send('hs = load "data/HolzingerSwineford1939.csv"\r')
@@ -62,7 +35,7 @@ read_for(0.5)
 send(":quit\r")
 read_for(1.0)
 try:
-    os.waitpid(pid, 0)
+    os.waitpid(term.pid, 0)
 except ChildProcessError:
     pass
-sys.stdout.write(screen.decode("utf-8", "replace"))
+sys.stdout.write(term.screen.decode("utf-8", "replace"))
