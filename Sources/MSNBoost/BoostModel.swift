@@ -101,7 +101,7 @@ public struct BoostModel: Sendable {
                     }
                 }
                 if let v = validation, validMargin != nil {
-                    for i in 0..<v.labels.count { validMargin![c][i] += tree.predict { v.features[$0][i] } }
+                    for i in 0..<v.labels.count { validMargin?[c][i] += tree.predict { v.features[$0][i] } }
                 }
                 round.append(tree)
             }
@@ -109,7 +109,7 @@ public struct BoostModel: Sendable {
             // The training loss costs a pass with a log per row: computed for the last round only.
             let last = rounds.count == options.trees
             let trainMetric = last ? lossMetric(objective, margin, labels) : .nan
-            let validMetric = validation.map { lossMetric(objective, validMargin!, $0.labels) }
+            let validMetric = validation.flatMap { v in validMargin.map { lossMetric(objective, $0, v.labels) } }
             history.append((trainMetric, validMetric))
             if let v = validMetric, let stop = options.earlyStop {
                 if v < bestValid - 1e-12 { bestValid = v; bestRound = rounds.count }

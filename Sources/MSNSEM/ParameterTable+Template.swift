@@ -37,7 +37,7 @@ struct TemplateBuilder {
         eta = latents + phantomNames
         let etaIndex = Dictionary(uniqueKeysWithValues: eta.enumerated().map { ($1, $0) })
         let obsIndex = Dictionary(uniqueKeysWithValues: observed.enumerated().map { ($1, $0) })
-        phantoms = phantomNames.map { (obsIndex[$0]!, etaIndex[$0]!) }
+        phantoms = phantomNames.compactMap { name in obsIndex[name].flatMap { o in etaIndex[name].map { (o, $0) } } }
         exogenous = phantomNames.filter { !dependents.contains($0) }
 
         func symmetricSlot(_ a: String, _ b: String, line: Int) throws -> MatrixSlot {

@@ -136,7 +136,7 @@ public enum CSVReader {
         // Count the header's fields with a one-record scan of unknown width.
         let wide = CSVScanner(bytes: b, delimiter: delimiter, columns: Int.max, file: name)
         var probe = wide.scan(from: start, line: 1, stop: start + 1)
-        if case .unterminatedQuote = probe.error { throw probe.error! }
+        if case .unterminatedQuote = probe.error, let error = probe.error { throw error }
         probe.error = nil
         var names: [String] = []
         var fieldStart = start
