@@ -64,3 +64,11 @@ import Testing
         """)
     #expect((0..<3).map { t[$0, "feature"].description } == ["sentiment", "fx_volatility", "import_policy"])
 }
+
+@Test func simulatePanelThroughTheLanguage() throws {
+    let s = makeSession()
+    #expect(try s.text("simulate exporters n = 40 seed = 1 panel = true | count") == "200")
+    #expect(try s.text("simulate exporters n = 40 seed = 1 panel = false | count") == "40")
+    #expect(s.failure("simulate ecosystem panel = true")?.message == "the ecosystem design has no panel form")
+    #expect(s.failure("simulate exporters panel = 1")?.message == "panel is true or false")
+}

@@ -86,3 +86,35 @@ private func mean(_ t: Table, _ column: String) -> Double {
     #expect(t[row, "china"].doubleValue == 0.1 && t[row, "southeast_asia"].doubleValue == 1.4)
     #expect(abs((t[row, "south_asia"].doubleValue ?? 0) - 0.75) < 1e-12)
 }
+
+@Test func exportersPanelHasEveryFirmInEveryYear() throws {
+    let t = try ExportersSimulation.panel(n: 300, seed: 42)
+    #expect(t.rowCount == 1500)
+    #expect(counts(t, "year") == ["2020": 300, "2021": 300, "2022": 300, "2023": 300, "2024": 300])
+    // A firm keeps its sector and region across its five rows, which come in year order.
+    for i in stride(from: 0, to: t.rowCount, by: 5) {
+        let rows = i..<(i + 5)
+        #expect(Set(rows.map { t[$0, "firm_id"] }).count == 1)
+        #expect(Set(rows.map { t[$0, "sector"] }).count == 1 && Set(rows.map { t[$0, "region"] }).count == 1)
+        #expect(rows.map { t[$0, "year"] } == (2020...2024).map { CellValue.int(Int64($0)) })
+    }
+    // Regions keep their exact shares of firms.
+    let firstYear = (0..<t.rowCount).filter { t[$0, "year"] == .int(2020) }
+    var regions: [String: Int] = [:]
+    for r in firstYear { regions[t[r, "region"].description, default: 0] += 1 }
+    #expect(regions == ["Java": 180, "Sumatra": 75, "Bali": 45])
+    let again = try ExportersSimulation.panel(n: 300, seed: 42)
+    #expect((0..<t.rowCount).allSatisfy { t[$0, "sentiment"] == again[$0, "sentiment"] && t[$0, "exported"] == again[$0, "exported"] })
+}
+
+@Test func exportersPanelOutcomePersistsWithinFirms() throws {
+    let t = try ExportersSimulation.panel(n: 8000, seed: 9)
+    #expect(abs(mean(t, "exported") - ExportersSimulation.successRate) < 0.01)
+    // The persistent firm effect: exporting last year makes exporting this year more likely.
+    let y = t.column(named: "exported")?.doubles() ?? []
+    var after1 = 0.0, n1 = 0.0, after0 = 0.0, n0 = 0.0
+    for r in 0..<t.rowCount where r % 5 != 0 {
+        if y[r - 1] == 1 { after1 += y[r]; n1 += 1 } else { after0 += y[r]; n0 += 1 }
+    }
+    #expect(after1 / n1 > 1.5 * (after0 / n0))
+}

@@ -70,7 +70,7 @@ public enum HelpCatalog {
               example: "modindices s | head 5"),
         Entry(topic: "reliability", usage: "reliability s", summary: "Per factor (and group): Cronbach's alpha, composite reliability (CR), AVE, the Fornell–Larcker matrix (fl_*: √AVE on the diagonal, latent correlations off it) and HTMT ratios (htmt_*).",
               example: "reliability s"),
-        Entry(topic: "simulate", usage: "simulate exporters [n = 500] [seed = 42] | simulate ecosystem [n = 2000] [seed = 7] | simulate exporters truth",
+        Entry(topic: "simulate", usage: "simulate exporters [n = 500] [seed = 42] [panel = true] | simulate ecosystem [n = 2000] [seed = 7] | simulate exporters truth",
               summary: "Simulated MSME data with a known truth (docs/simulate.md): 'exporters' (Indonesian export MSMEs: sectors, regions, export drivers, a 1:4 export-success outcome, Likert blocks for market intelligence, technological capability and competitiveness) and 'ecosystem' (six Asian markets, four interacting digital drivers, two regimes); 'truth' gives the true parameters.",
               example: "firms = simulate exporters n = 500 seed = 42\nfirms | summarize n = count(), success = mean(exported) by region\nsimulate ecosystem truth | head 4"),
         Entry(topic: "compare regions", usage: "cmp = compare regions t by col on a, b, … [with pairwise = true] | compare regions m by col on t [with folds = 5] [seed S] | compare regions s by col on t",
