@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import MSNTable
 
@@ -105,4 +106,28 @@ private func awkwardCSV(newline: String) -> String {
             try read(bad, blockBytes: block, types: ["x": .int])
         }
     }
+}
+
+/// Counts how often the reader asks whether to stop, and says yes from the `stopAt`-th question on.
+private final class StopAfter: Sendable {
+    let asked = Atomic<Int>(0)
+    let stopAt: Int
+    init(_ stopAt: Int) { self.stopAt = stopAt }
+    func ask() -> Bool { asked.add(1, ordering: .relaxed).newValue >= stopAt }
+}
+
+@Test func readingStopsBetweenBlocksWhenAsked() throws {
+    let csv = "a,b\n" + (1...200).map { "\($0),x\($0)" }.joined(separator: "\n") + "\n"
+    let stop = StopAfter(3)
+    var options = CSVOptions()
+    options.shouldStop = { stop.ask() }
+    #expect(throws: CSVError.interrupted(file: "t.csv")) {
+        try Array(csv.utf8).withUnsafeBufferPointer { try CSVReader.parse($0, name: "t.csv", options: options, blockBytes: 64) }
+    }
+    #expect(stop.asked.load(ordering: .relaxed) == 3)   // it stopped at the third block, not at the end
+    // Asked and never told to stop, it reads everything.
+    let never = StopAfter(Int.max)
+    options.shouldStop = { never.ask() }
+    let t = try Array(csv.utf8).withUnsafeBufferPointer { try CSVReader.parse($0, name: "t.csv", options: options, blockBytes: 64) }
+    #expect(t.rowCount == 200 && never.asked.load(ordering: .relaxed) > 10)
 }

@@ -35,6 +35,8 @@ enum LoadVerb {
             }
         }
         let url = ev.resolveRead(path)
+        let token = ev.cancellation
+        options.shouldStop = { token.isCancelled }
         do {
             return .table(try CSVReader.read(path: url.path, options: options, displayName: path))
         } catch let e as CSVError {

@@ -6,6 +6,8 @@ public struct CSVOptions: Sendable {
     public var nullTokens: [String]
     /// Per-column type overrides (a value that does not fit is an error with its line).
     public var types: [String: DataType]
+    /// Asked between blocks of a large file; when it says true, reading stops with `CSVError.interrupted`.
+    public var shouldStop: (@Sendable () -> Bool)? = nil
 
     /// The default tokens read as null.
     public static let defaultNullTokens = ["", "NA", "N/A", "null", "NULL"]
@@ -32,6 +34,8 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
     case invalidUTF8(file: String, line: Int, byteOffset: Int)
     /// A value that does not fit a column's overridden type.
     case badValue(file: String, line: Int, column: String, value: String, type: DataType)
+    /// Reading was stopped by `CSVOptions.shouldStop`.
+    case interrupted(file: String)
     /// A header with an empty or repeated column name.
     case badHeader(file: String, reason: String)
     /// A type override naming a column the file does not have.
@@ -46,6 +50,7 @@ public enum CSVError: Error, CustomStringConvertible, Equatable {
         case .invalidUTF8(let f, let l, let o): return "\(f):\(l): invalid UTF-8 at byte offset \(o)"
         case .badValue(let f, let l, let c, let v, let t): return "\(f):\(l): column '\(c)': '\(v)' is not a valid \(t)"
         case .badHeader(let f, let r): return "\(f):1: \(r)"
+        case .interrupted(let f): return "\(f): reading was interrupted"
         case .unknownOverride(let f, let c, let a):
             return "\(f): type override for unknown column '\(c)'; the file has: \(a.joined(separator: ", "))"
         }

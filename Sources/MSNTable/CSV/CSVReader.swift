@@ -59,6 +59,7 @@ public enum CSVReader {
         let stream = names.indices.map { StreamColumn(index: $0, general: wholeColumns || options.types[names[$0]] != nil) }
         var pos = header.end, line = header.nextLine, rows = 0, capacity = 0
         while pos < b.count {
+            if options.shouldStop?() == true { throw CSVError.interrupted(file: scanner.file) }
             let chunks = try scanAll(scanner, from: pos, line: line, stop: pos + min(b.count - pos, blockBytes))
             guard let last = chunks.last, last.endOffset > pos else { break }
             let blockRows = chunks.reduce(0) { $0 + $1.recordStarts.count }
