@@ -126,14 +126,30 @@ struct Likelihood {
         return h
     }
 
-    /// Minimises G from `start`; returns the estimates, iterations and the minimum.
+    /// Minimises G from `start`; returns the estimates, iterations and the minimum. Fisher scoring; with
+    /// missing-data patterns, where the expected information differs from the Hessian and scoring converges
+    /// only linearly, the last Fisher matrix is refined by BFGS updates once the gradient is small.
     func minimise(start: [Double], maxIterations: Int = 500) throws -> (x: [Double], iterations: Int, value: Double) {
         var x = start
         guard var f = value(x) else { throw SEMError.unsupported("the starting values give an implied covariance matrix that is not positive definite") }
+        let quasiNewton = blocks.contains { $0.vars.count < table.observed.count }
+        var bfgs: Matrix?
+        var previous: (x: [Double], g: [Double])?
         for iteration in 1...maxIterations {
-            let (g, h) = try gradient(x)
+            var (g, h) = try gradient(x, information: bfgs == nil)
+            if var b = bfgs, let prev = previous {
+                let sv = zip(x, prev.x).map { $0 - $1 }, yv = zip(g, prev.g).map { $0 - $1 }
+                let ys = dot(yv, sv), bs = b.apply(sv), sbs = dot(sv, bs)
+                if ys > 1e-12 * (dot(yv, yv) * dot(sv, sv)).squareRoot(), sbs > 0 {
+                    for i in 0..<sv.count { for j in 0..<sv.count { b[i, j] += yv[i] * yv[j] / ys - bs[i] * bs[j] / sbs } }
+                }
+                bfgs = b
+            }
             let gmax = g.map(abs).max() ?? 0
             if gmax < 1e-10 { return (x, iteration, f) }
+            if quasiNewton && bfgs == nil && gmax < 1e-4 { bfgs = h }
+            if let b = bfgs { h = b }
+            previous = (x, g)
             let step: [Double]
             do { step = try h.solve(Matrix(g.map { [$0] })).values } catch {
                 throw SEMError.underIdentified("the information matrix is singular: some parameters cannot be told apart (too many free parameters, or a latent without a scale)")
