@@ -47,29 +47,15 @@ extension ExportersSimulation {
         }
         let a = SimulationDraws.calibrateIntercept(z, target: successRate)
         let exported = z.map { Int64(d.bernoulli(SimulationDraws.logistic(a + $0)) ? 1 : 0) }
-        var volume = (0..<rows).map { r in
+        let volume = (0..<rows).map { r in
             SimulationDraws.round(exp(d.normal(log(150), 0.8)) * (exported[r] == 1 ? 2.5 : 1) * (1 + 0.1 * Double(tech[r] - 3)), 1)
         }
-        var margin = (0..<rows).map { r in SimulationDraws.round(0.06 + 0.04 * Double(exported[r]) + 0.02 * gc[r / t] + d.normal(0, 0.04), 4) }
-        let outliers = max(2, rows / 100)
-        for _ in 0..<outliers { let r = d.unitIndex(rows); volume[r] = SimulationDraws.round(volume[r] * (15 + 15 * d.unit()), 1) }
-        for k in 0..<outliers { let r = d.unitIndex(rows); margin[r] = k % 2 == 0 ? 0.65 : -0.55 }
-        func missing() -> Set<Int> { Set(d.rows(missingShare, of: rows)) }
+        let margin = (0..<rows).map { r in SimulationDraws.round(0.06 + 0.04 * Double(exported[r]) + 0.02 * gc[r / t] + d.normal(0, 0.04), 4) }
         var b = SimulatedTableBuilder()
         b.int("firm_id", firm); b.int("year", year); b.string("sector", rowSector); b.string("region", rowRegion); b.int("employees", size)
-        b.float("sentiment", sentiment, missing: missing())
-        b.float("fx_volatility", fx, missing: missing())
-        b.float("import_policy", policy, missing: missing())
-        b.float("reg_similarity", similarity, missing: missing())
-        b.int("tech_use", tech)
-        b.float("export_volume", volume, missing: missing())
-        b.float("profit_margin", margin, missing: missing())
-        b.int("exported", exported)
-        let latents = ["market_intel": mi, "tech_capability": tc, "competitiveness": gc]
-        for (item, factor, loading) in loadings {
-            let eta = latents[factor] ?? []
-            b.int(item, (0..<rows).map { r in SimulationDraws.likert(loading * eta[r / t] + (1 - loading * loading).squareRoot() * d.normal()) })
-        }
+        appendMeasures(Measures(sentiment: sentiment, fx: fx, policy: policy, similarity: similarity, tech: tech,
+                                volume: volume, margin: margin, exported: exported),
+                       latents: ["market_intel": mi, "tech_capability": tc, "competitiveness": gc], firmOf: { $0 / t }, to: &b, draws: &d)
         return try b.table()
     }
 }

@@ -63,28 +63,13 @@ public enum ExportersSimulation {
         let z = (0..<n).map { logitTerms(sentiment: sentiment[$0], fxVolatility: fx[$0], importPolicy: policy[$0], techUse: Double(tech[$0])) }
         let a = SimulationDraws.calibrateIntercept(z, target: successRate)
         let exported = z.map { Int64(d.bernoulli(SimulationDraws.logistic(a + $0)) ? 1 : 0) }
-        var volume = (0..<n).map { i in
+        let volume = (0..<n).map { i in
             SimulationDraws.round(exp(d.normal(log(150), 0.8)) * (exported[i] == 1 ? 2.5 : 1) * (1 + 0.1 * Double(tech[i] - 3)), 1)
         }
-        var margin = (0..<n).map { i in SimulationDraws.round(0.06 + 0.04 * Double(exported[i]) + 0.02 * gc[i] + d.normal(0, 0.04), 4) }
-        // A few outliers: export volumes 15–30 times too large, margins far out.
-        let outliers = max(2, n / 100)
-        for _ in 0..<outliers { let i = d.unitIndex(n); volume[i] = SimulationDraws.round(volume[i] * (15 + 15 * d.unit()), 1) }
-        for k in 0..<outliers { let i = d.unitIndex(n); margin[i] = k % 2 == 0 ? 0.65 : -0.55 }
-        func missing() -> Set<Int> { Set(d.rows(missingShare, of: n)) }
-        b.float("sentiment", sentiment, missing: missing())
-        b.float("fx_volatility", fx, missing: missing())
-        b.float("import_policy", policy, missing: missing())
-        b.float("reg_similarity", similarity, missing: missing())
-        b.int("tech_use", tech)
-        b.float("export_volume", volume, missing: missing())
-        b.float("profit_margin", margin, missing: missing())
-        b.int("exported", exported)
-        let latents = ["market_intel": mi, "tech_capability": tc, "competitiveness": gc]
-        for (item, factor, loading) in loadings {
-            let eta = latents[factor] ?? []
-            b.int(item, eta.map { SimulationDraws.likert(loading * $0 + (1 - loading * loading).squareRoot() * d.normal()) })
-        }
+        let margin = (0..<n).map { i in SimulationDraws.round(0.06 + 0.04 * Double(exported[i]) + 0.02 * gc[i] + d.normal(0, 0.04), 4) }
+        appendMeasures(Measures(sentiment: sentiment, fx: fx, policy: policy, similarity: similarity, tech: tech,
+                                volume: volume, margin: margin, exported: exported),
+                       latents: ["market_intel": mi, "tech_capability": tc, "competitiveness": gc], firmOf: { $0 }, to: &b, draws: &d)
         return try b.table()
     }
 
@@ -110,5 +95,38 @@ public enum ExportersSimulation {
         b.float("value", rows.map(\.1))
         b.string("meaning", rows.map(\.2))
         return try b.table()
+    }
+
+    /// The measured columns of one draw, row by row.
+    struct Measures {
+        var sentiment, fx, policy, similarity: [Double]
+        var tech: [Int64]
+        var volume, margin: [Double]
+        var exported: [Int64]
+    }
+
+    /// Adds the measured columns, shared by the cross-section and the panel and drawn in the same order:
+    /// outliers (max(2, rows/100) export volumes 15–30 times too large, as many margins far out), then
+    /// the missing values of each feature column, then the Likert items of each row's firm (`firmOf`).
+    static func appendMeasures(_ m: Measures, latents: [String: [Double]], firmOf: (Int) -> Int,
+                               to b: inout SimulatedTableBuilder, draws d: inout SimulationDraws) {
+        let rows = m.exported.count
+        var volume = m.volume, margin = m.margin
+        let outliers = max(2, rows / 100)
+        for _ in 0..<outliers { let r = d.unitIndex(rows); volume[r] = SimulationDraws.round(volume[r] * (15 + 15 * d.unit()), 1) }
+        for k in 0..<outliers { let r = d.unitIndex(rows); margin[r] = k % 2 == 0 ? 0.65 : -0.55 }
+        func missing() -> Set<Int> { Set(d.rows(missingShare, of: rows)) }
+        b.float("sentiment", m.sentiment, missing: missing())
+        b.float("fx_volatility", m.fx, missing: missing())
+        b.float("import_policy", m.policy, missing: missing())
+        b.float("reg_similarity", m.similarity, missing: missing())
+        b.int("tech_use", m.tech)
+        b.float("export_volume", volume, missing: missing())
+        b.float("profit_margin", margin, missing: missing())
+        b.int("exported", m.exported)
+        for (item, factor, loading) in loadings {
+            let eta = latents[factor] ?? []
+            b.int(item, (0..<rows).map { r in SimulationDraws.likert(loading * eta[firmOf(r)] + (1 - loading * loading).squareRoot() * d.normal()) })
+        }
     }
 }
