@@ -68,7 +68,7 @@ func firms() throws -> Table {
     #expect(Quantile.type7(v, 0.25) == 2.0)
     #expect(abs(Quantile.type7(v, 0.9)! - 7.6) < 1e-12)
     let c = Column.float(TypedColumn<Double>(optionals: [10, nil, 1, 4, 3, 2]))
-    #expect(try c.aggregate(.quantile(0.9)) == .float(7.6000000000000005) || abs((try c.aggregate(.quantile(0.9)).doubleValue ?? 0) - 7.6) < 1e-12)
+    #expect(abs((try c.aggregate(.quantile(0.9)).doubleValue ?? .nan) - 7.6) < 1e-12)
     #expect(try c.aggregate(.nDistinct) == .int(5))
     #expect(try c.aggregate(.variance).doubleValue.map { abs($0 - 12.5) < 1e-12 } == true)
 }
