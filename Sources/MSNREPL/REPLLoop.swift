@@ -86,7 +86,7 @@ public final class REPLLoop {
     private func executeCancellable(_ text: String) -> ExecutionResult {
         let job = Job(session: session, text: text)
         let done = DispatchSemaphore(value: 0)
-        Thread { job.run(); done.signal() }.start()
+        KernelThread.start { job.run(); done.signal() }
         interruptFlag.store(false, ordering: .relaxed)
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
             if interruptFlag.exchange(false, ordering: .relaxed) { session.cancellation.cancel() }

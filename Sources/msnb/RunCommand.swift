@@ -35,7 +35,8 @@ struct RunCommand: ParsableCommand {
                                                               keepGoing: keepGoing, timeout: timeout, timings: timings))
         }
         guard param.isEmpty else { printError("error: --param applies to notebooks (.msnb)"); throw ExitCode(2) }
-        throw ExitCode(ScriptRunner.run(file: file, out: out, keepGoing: keepGoing))
+        let (file, out, keepGoing) = (file, out, keepGoing)
+        throw ExitCode(KernelThread.run { ScriptRunner.run(file: file, out: out, keepGoing: keepGoing) })
     }
 }
 

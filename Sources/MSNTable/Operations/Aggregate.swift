@@ -102,7 +102,9 @@ extension Column {
                 var sums = [Int64](repeating: 0, count: g)
                 var any = [Bool](repeating: false, count: g)
                 for (i, id) in ids.enumerated() where !t.isNull(i) {
-                    sums[Int(id)] &+= t.values[i]
+                    let (r, o) = sums[Int(id)].addingReportingOverflow(t.values[i])
+                    if o { throw TableError.invalidArgument("integer overflow: the sum is beyond the 64-bit integer range (±9223372036854775807); sum(to_float(x)) adds as floats") }
+                    sums[Int(id)] = r
                     any[Int(id)] = true
                 }
                 return .int(TypedColumn(sums, validity: Bitmap(any)))
