@@ -28,7 +28,7 @@ enum NotebookCommandSupport {
     }
 
     static func runNotebook(file: String, out: String?, params: [String], format: String, keepGoing: Bool,
-                            timeout: Double?, timings: Bool) -> Int32 {
+                            timeout: Double?, timings: Bool, allowOutside: Bool = false) -> Int32 {
         guard let fmt = NotebookRendering.Format(rawValue: format) else { printError("error: --format is md or txt"); return 2 }
         guard let overrides = parseParams(params), let doc = load(file) else { return 2 }
         let url = URL(fileURLWithPath: file)
@@ -38,6 +38,7 @@ enum NotebookCommandSupport {
         options.keepGoing = keepGoing
         options.timeout = timeout
         options.timings = timings
+        options.allowOutside = allowOutside
         options.progress = isatty(2) != 0
         let run: NotebookRun
         do { run = try NotebookRunner.run(doc, at: url, options: options) } catch {

@@ -29,12 +29,17 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Include per-cell wall times in the rendering.")
     var timings = false
 
+    @Flag(name: .long, help: "Let a notebook's export write outside the --out folder.")
+    var allowOutside = false
+
     mutating func run() throws {
         if file.hasSuffix(".msnb") {
             throw ExitCode(NotebookCommandSupport.runNotebook(file: file, out: out, params: param, format: format,
-                                                              keepGoing: keepGoing, timeout: timeout, timings: timings))
+                                                              keepGoing: keepGoing, timeout: timeout, timings: timings,
+                                                              allowOutside: allowOutside))
         }
         guard param.isEmpty else { printError("error: --param applies to notebooks (.msnb)"); throw ExitCode(2) }
+        guard !allowOutside else { printError("error: --allow-outside applies to notebooks (.msnb); scripts write where their paths say"); throw ExitCode(2) }
         let (file, out, keepGoing) = (file, out, keepGoing)
         throw ExitCode(KernelThread.run { ScriptRunner.run(file: file, out: out, keepGoing: keepGoing) })
     }

@@ -74,6 +74,12 @@ enum VectorOps {
                 }
             }
         }
+        // Not a number (inf - inf, 0 * inf) is null, never a value (docs/language.md, "Numbers").
+        if let firstNaN = out.firstIndex(where: { $0.isNaN }) {
+            var v = validity ?? Bitmap(count: n)
+            for i in firstNaN..<n where out[i].isNaN { v[i] = false; out[i] = 0 }
+            validity = v
+        }
         return .column(.float(TypedColumn(out, validity: validity)))
     }
 
@@ -110,14 +116,16 @@ enum VectorOps {
             }
         }
         guard let a = x.doubleValue, let b = y.doubleValue else { return .null }
+        let r: Double
         switch op {
-        case "+": return .float(a + b)
-        case "-": return .float(a - b)
-        case "*": return .float(a * b)
-        case "/": return b == 0 ? .null : .float(a / b)
-        case "%": return b == 0 ? .null : .float(flooredMod(a, b))
-        default: return .float(Foundation.pow(a, b))
+        case "+": r = a + b
+        case "-": r = a - b
+        case "*": r = a * b
+        case "/": if b == 0 { return .null }; r = a / b
+        case "%": if b == 0 { return .null }; r = flooredMod(a, b)
+        default: r = Foundation.pow(a, b)
         }
+        return r.isNaN ? .null : .float(r)
     }
 
     static func compare(_ op: String, _ a: Operand, _ b: Operand, rows n: Int, at span: SourceSpan) throws -> Vec {

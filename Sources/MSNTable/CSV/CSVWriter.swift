@@ -18,6 +18,7 @@ public enum CSVWriter {
                 if column.isNull(i) { continue }
                 switch column {
                 case .int(let c): out.append(contentsOf: String(c.values[i]).utf8)
+                case .float(let c) where c.values[i].isNaN: continue   // NaN is written as null (read back as null)
                 case .float(let c): out.append(contentsOf: FloatFormat.shortest(c.values[i]).utf8)
                 case .bool(let c): out.append(contentsOf: (c.values[i] ? "true" : "false").utf8)
                 case .string(let c):

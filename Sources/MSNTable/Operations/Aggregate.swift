@@ -179,6 +179,10 @@ public enum Quantile {
         let h = Double(sorted.count - 1) * p
         let lo = Int(h.rounded(.down))
         let hi = Swift.min(lo + 1, sorted.count - 1)
+        // Equal neighbours (two infinities included) or an exact position need no interpolation;
+        // between -inf and a finite value the result is -inf, between a finite value and inf it is inf.
+        if sorted[lo] == sorted[hi] || h == Double(lo) { return sorted[lo] }
+        if sorted[lo].isInfinite || sorted[hi].isInfinite { return sorted[lo].isInfinite ? sorted[lo] : sorted[hi] }
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 }
