@@ -66,6 +66,9 @@ public enum StackGuard {
         return (currentAddress() - UInt(size), size)
     }
 
+    /// The limits on a kernel thread (what every statement gets).
+    public static var limitsOnKernelThread: (callDepth: Int, floor: UInt) { KernelThread.run { limits() } }
+
     /// The address of a local of the caller: where the stack is now.
     @inline(never)
     public static func currentAddress() -> UInt {
