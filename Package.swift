@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "msnb", targets: ["msnb"]),
         .library(name: "MSNKernel", targets: ["MSNKernel"]),
+        // Fuzz entry points, used by the libFuzzer package in Fuzz/ (and replayed by MSNFuzzTests).
+        .library(name: "MSNFuzz", targets: ["MSNFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +53,8 @@ let package = Package(
         .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
         // Compiles Stdlib/*.msq into the kernel, so an installed binary needs no files beside it.
         .plugin(name: "StdlibEmbedPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
+        // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
+        .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable"]),
         // Release-build benchmark harness (not a test).
         .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
 
@@ -63,6 +67,7 @@ let package = Package(
         .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNFuzzTests", dependencies: ["MSNFuzz", "MSNLanguage", "MSNKernel"]),
     ],
     swiftLanguageModes: [.v6]
 )
