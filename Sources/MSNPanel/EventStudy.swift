@@ -60,10 +60,6 @@ public struct EventStudy: Sendable {
         }
         let cohorts = Array(Set(cohort.filter { !$0.isNaN })).sorted()
         let periods = spec.window.filter { $0 != spec.reference }
-        var columns: [(String, Column)] = []
-        var names: [String] = []
-        // (period index, cohort) of each regressor, for the aggregation.
-        var cells: [(period: Int, cohort: Double, count: Int)] = []
         // Sun–Abraham needs a control cohort: the never treated, else the last-treated cohort (as fixest).
         let neverTreated = cohort.contains { $0.isNaN }
         var groups: [Double?] = spec.method == .sunab ? cohorts : [nil]
@@ -72,19 +68,29 @@ public struct EventStudy: Sendable {
             groups.removeLast()
             notes.append("no never-treated units: the last cohort (\(Self.label(last))) is the control group")
         }
+        // Rows that can enter the regression (the fit may still drop singletons).
+        let y = try numeric(spec.response), controls = try spec.controls.map(numeric)
+        let unitColumn = table.column(named: spec.unit)
+        let complete = (0..<table.rowCount).map { i in
+            !y[i].isNaN && !time[i].isNaN && !(unitColumn?.isNull(i) ?? true) && !controls.contains { $0[i].isNaN }
+        }
+        var columns: [(String, Column)] = []
+        var names: [String] = []
+        // (period index, cohort) of each regressor, for the aggregation.
+        var cells: [(period: Int, values: [Double])] = []
         for c in groups {
             for (pi, p) in periods.enumerated() {
-                var any = 0
+                var any = false
                 let v: [Double] = (0..<table.rowCount).map { i in
                     let on = rel[i] == p && (c == nil || cohort[i] == c)
-                    if on { any += 1 }
+                    if on && complete[i] { any = true }
                     return on ? 1 : 0
                 }
-                guard any > 0 else { continue }
+                guard any else { continue }
                 let name = (p < 0 ? "t\(p)" : "t+\(p)") + (c.map { "@\(Self.label($0))" } ?? "")
                 names.append(name)
                 columns.append((name, .float(TypedColumn(v))))
-                cells.append((pi, c ?? 0, any))
+                cells.append((pi, v))
             }
         }
         guard !names.isEmpty else { throw PanelError.invalidOption("no treated unit has a relative period in the window") }
@@ -93,13 +99,14 @@ public struct EventStudy: Sendable {
         let panel = PanelSpecification(response: spec.response, regressors: names + spec.controls, absorb: [spec.unit, spec.time],
                                        estimator: .within, variance: spec.variance, id: spec.unit, time: spec.time)
         let fit = try PanelFit.fit(augmented, panel)
-        // Aggregate: β_r = Σ_c w_c β_{c,r}, w ∝ observations of cohort c at period r (fixest's sunab weights).
+        // Aggregate: β_r = Σ_c w_c β_{c,r}, w ∝ used observations of cohort c at period r (fixest's sunab weights).
+        let counts = cells.map { cell in fit.usedRows.reduce(0) { $0 + cell.values[$1] } }
         var weights = Matrix(rows: periods.count, cols: fit.terms.count)
         var present = [Bool](repeating: false, count: periods.count)
         for (j, name) in names.enumerated() {
-            guard let col = fit.terms.firstIndex(of: name) else { continue }
-            let total = cells.filter { $0.period == cells[j].period }.reduce(0) { $0 + $1.count }
-            weights[cells[j].period, col] = Double(cells[j].count) / Double(total)
+            guard let col = fit.terms.firstIndex(of: name), counts[j] > 0 else { continue }
+            let total = cells.indices.filter { cells[$0].period == cells[j].period }.reduce(0) { $0 + counts[$1] }
+            weights[cells[j].period, col] = counts[j] / total
             present[cells[j].period] = true
         }
         let keep = periods.indices.filter { present[$0] }

@@ -8,13 +8,13 @@ struct DegreesOfFreedom: Sendable {
     var fixedEffects: Int
     /// Levels of the absorbed keys nested in a cluster key (not counted under clustering).
     var nestedFixedEffects: Int
-    /// Whether any absorbed key is nested in a cluster key (then 1 is counted back, fixest's rule).
-    var anyNested: Bool
+    /// How many absorbed keys are nested in a cluster key (each counts 1 back, pyfixest's rule).
+    var nestedKeys: Int
 
     /// K in the iid and HC1 corrections: regressors + all effects.
     var full: Int { regressors + fixedEffects }
     /// K in the CRV1 correction (fixest `k_fixef = "nonnested"`, = Stata `xtreg, fe vce(cluster)`).
-    var clustered: Int { regressors + fixedEffects - nestedFixedEffects + (anyNested ? 1 : 0) }
+    var clustered: Int { regressors + fixedEffects - nestedFixedEffects + nestedKeys }
 }
 
 /// Coefficient covariance estimators with the small-sample corrections of fixest/pyfixest
@@ -22,8 +22,9 @@ struct DegreesOfFreedom: Sendable {
 /// - iid: s² (X'X)⁻¹ with s² = SSR / (N − K), K = regressors + effects (xtreg, fe; linearmodels; pyfixest "iid").
 /// - robust: HC1, N/(N − K) · V₀, effects counted (Stata `regress … i.id, vce(robust)`; pyfixest "hetero";
 ///   linearmodels "robust").
-/// - one-way clustered: G/(G − 1) · (N − 1)/(N − K) · V₀, effects nested in the clusters not counted
-///   (Stata `xtreg, fe vce(cluster)`; pyfixest CRV1; linearmodels with `group_debias = True`). t(G − 1).
+/// - one-way clustered: G/(G − 1) · (N − 1)/(N − K) · V₀, effects nested in the clusters not counted but
+///   1 counted back per nested key (Stata `xtreg, fe vce(cluster)`; pyfixest CRV1; linearmodels with
+///   `group_debias = True`). t(G − 1).
 /// - two-way clustered: V₁ + V₂ − V₁₂ (Cameron, Gelbach & Miller 2011), every term scaled by
 ///   G/(G − 1) · (N − 1)/(N − K) with G = min(G₁, G₂) (fixest's `G_df = "min"`). t(min G − 1).
 struct PanelCovariance: Sendable {

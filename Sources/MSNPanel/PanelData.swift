@@ -10,6 +10,8 @@ struct PanelData: Sendable {
     var keys: [String: GroupCodes]
     /// The time key's sort rank per used row (consecutive periods differ by 1), when there is a time key.
     var period: [Int]?
+    /// The input rows used, in order.
+    var used: [Int]
     var rowsInput: Int
     var rowsMissing: Int
     var singletons: Int
@@ -48,7 +50,7 @@ struct PanelData: Sendable {
         var period: [Int]? = nil
         if let t = spec.timeKey, let tc = table.column(named: t) { period = ranks(tc, keep) }
         return PanelData(y: keep.map { y[$0] }, x: x.map { c in keep.map { c[$0] } },
-                         keys: keys.mapValues { $0.subset(keep) }, period: period,
+                         keys: keys.mapValues { $0.subset(keep) }, period: period, used: keep,
                          rowsInput: n, rowsMissing: missing, singletons: singletons)
     }
 

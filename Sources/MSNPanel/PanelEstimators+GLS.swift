@@ -18,7 +18,7 @@ extension PanelEstimators {
         try checkVariation(raw: d.x, transformed: dx, names: spec.regressors)
         let sol = try QRLeastSquares.solve(columns: dx, y: dy, names: spec.regressors)
         let clusterCodes = try spec.clusterKeys.map { try key(d, $0).subset(later) }
-        let dof = DegreesOfFreedom(regressors: dx.count, fixedEffects: 0, nestedFixedEffects: 0, anyNested: false)
+        let dof = DegreesOfFreedom(regressors: dx.count, fixedEffects: 0, nestedFixedEffects: 0, nestedKeys: 0)
         var notes: [String] = []
         if gaps > 0 { notes.append("\(gaps) pairs of rows more than one period apart were not differenced") }
         // linearmodels' FD R² is uncentred: 1 − SSR/Σ(Δy)².
@@ -57,7 +57,7 @@ extension PanelEstimators {
         }
         let sol = try QRLeastSquares.solve(columns: design, y: yq, names: terms)
         let clusterCodes = try spec.clusterKeys.map { try key(d, $0) }
-        let dof = DegreesOfFreedom(regressors: k + 1, fixedEffects: 0, nestedFixedEffects: 0, anyNested: false)
+        let dof = DegreesOfFreedom(regressors: k + 1, fixedEffects: 0, nestedFixedEffects: 0, nestedKeys: 0)
         let b = sol.coefficients
         let within = fitted(yw, Array(cols.dropFirst()), Array(b.dropFirst()), intercept: false)
         let betweenResid = fitted(ym, xm, b, intercept: true), overall = fitted(d.y, d.x, b, intercept: true)

@@ -20,7 +20,7 @@ enum PanelEstimators {
         let clusterCodes = try spec.clusterKeys.map { try key(d, $0) }
         let nested = keys.filter { fe in clusterCodes.contains { fe.isNested(in: $0) } }
         let dof = DegreesOfFreedom(regressors: k, fixedEffects: fixedEffects,
-                                   nestedFixedEffects: nested.reduce(0) { $0 + $1.levels }, anyNested: !nested.isEmpty)
+                                   nestedFixedEffects: nested.reduce(0) { $0 + $1.levels }, nestedKeys: nested.count)
         let ssr = sumSquares(sol.residuals), tssWithin = sumSquares(yt), tss = centredSumSquares(d.y)
         let overall = sumSquares(fitted(d.y, d.x, sol.coefficients, intercept: true))
         let dfResid = Double(d.rows - dof.full)
@@ -43,7 +43,7 @@ enum PanelEstimators {
         let terms = ["(Intercept)"] + spec.regressors
         let sol = try QRLeastSquares.solve(columns: design, y: d.y, names: terms)
         let clusterCodes = try spec.clusterKeys.map { try key(d, $0) }
-        let dof = DegreesOfFreedom(regressors: design.count, fixedEffects: 0, nestedFixedEffects: 0, anyNested: false)
+        let dof = DegreesOfFreedom(regressors: design.count, fixedEffects: 0, nestedFixedEffects: 0, nestedKeys: 0)
         return PanelFit(specification: spec, terms: terms, solution: sol, design: design, data: d, observations: d.rows,
                         clusterCodes: clusterCodes, dof: dof, measures: olsMeasures(d.y, sol, k: design.count, centred: true), notes: [])
     }
@@ -62,7 +62,7 @@ enum PanelEstimators {
             for i in 0..<d.rows where first[Int(entity.codes[i])] < 0 { first[Int(entity.codes[i])] = i }
             return GroupCodes(codes: first.map { c.codes[$0] }, levels: c.levels).subset(Array(0..<entity.levels))
         }
-        let dof = DegreesOfFreedom(regressors: design.count, fixedEffects: 0, nestedFixedEffects: 0, anyNested: false)
+        let dof = DegreesOfFreedom(regressors: design.count, fixedEffects: 0, nestedFixedEffects: 0, nestedKeys: 0)
         return PanelFit(specification: spec, terms: terms, solution: sol, design: design, data: d, observations: entity.levels,
                         clusterCodes: clusterCodes, dof: dof, measures: olsMeasures(ym, sol, k: design.count, centred: true), notes: [])
     }

@@ -31,6 +31,8 @@ public struct PanelFit: Sendable {
     public let notes: [String]
     /// Residuals of the final regression.
     public let residuals: [Double]
+    /// The input rows the model used (complete, not singletons), in order.
+    public let usedRows: [Int]
 
     public var standardErrors: [Double] { (0..<terms.count).map { covariance[$0, $0].squareRoot() } }
 
@@ -66,6 +68,7 @@ public struct PanelFit: Sendable {
         covariance = cov.matrix
         tDegreesOfFreedom = cov.tDegreesOfFreedom
         residuals = solution.residuals
+        usedRows = data.used
         counts = PanelCounts(rowsInput: data.rowsInput, rowsMissing: data.rowsMissing, singletons: data.singletons,
                              observations: observations, entities: specification.entityKey.flatMap { data.keys[$0]?.levels },
                              periods: specification.timeKey.flatMap { data.keys[$0]?.levels }, clusters: cov.clusters)

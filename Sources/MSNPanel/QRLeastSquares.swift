@@ -1,7 +1,7 @@
 import Foundation
 import MSNStats
 
-/// Least squares by Householder QR with column pivoting, on column-major data.
+/// Least squares by Householder QR (columns in order, rank-deficient columns named), on column-major data.
 /// (X'X)⁻¹ = R⁻¹R⁻ᵀ (in the original column order) is kept for the covariance estimators, so no
 /// normal equations are ever formed. TODO(merge): MSNStats is getting a shared pivoted QR; use it here.
 struct QRLeastSquares: Sendable {
@@ -18,48 +18,37 @@ struct QRLeastSquares: Sendable {
         guard n > k else { throw PanelError.tooFewRows(used: n, needed: k + 1) }
         if k == 0 { return QRLeastSquares(coefficients: [], residuals: y, xtxInverse: Matrix(rows: 0, cols: 0)) }
         var a = x, qty = y
-        var perm = Array(0..<k)
-        var norms = a.map { c in c.reduce(0) { $0 + $1 * $1 } }
-        let scale = norms.max().map { $0.squareRoot() } ?? 1
+        let original = a.map { c in c.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         var r = Matrix(rows: k, cols: k)
         var aliased: [String] = []
+        // Columns in the given order (R's limited pivoting): a column whose remaining norm is a tiny share of
+        // its own norm depends on the earlier ones, and the later column is the one named.
+        var step = 0
         for j in 0..<k {
-            // Pivot: the remaining column with the largest norm.
-            var p = j
-            for c in (j + 1)..<max(j + 1, k) where norms[c] > norms[p] { p = c }
-            if p != j { a.swapAt(j, p); perm.swapAt(j, p); norms.swapAt(j, p); for i in 0..<j { let t = r[i, j]; r[i, j] = r[i, p]; r[i, p] = t } }
             var alpha = 0.0
-            a[j].withUnsafeBufferPointer { c in for i in j..<n { alpha += c[i] * c[i] } }
+            a[j].withUnsafeBufferPointer { c in for i in step..<n { alpha += c[i] * c[i] } }
             alpha = alpha.squareRoot()
-            guard alpha > 1e-10 * scale else {
-                aliased = perm[j...].map { names[$0] }
-                break
-            }
-            if a[j][j] > 0 { alpha = -alpha }
-            // v = x − αe₁ (stored in a[j][j...]), H = I − 2vv'/(v'v).
-            a[j][j] -= alpha
+            guard alpha > 1e-9 * original[j], alpha > 0 else { aliased.append(names[j]); continue }
+            if a[j][step] > 0 { alpha = -alpha }
+            // v = x − αe₁ (stored in a[j][step...]), H = I − 2vv'/(v'v).
+            a[j][step] -= alpha
             var vv = 0.0
-            a[j].withUnsafeBufferPointer { c in for i in j..<n { vv += c[i] * c[i] } }
+            a[j].withUnsafeBufferPointer { c in for i in step..<n { vv += c[i] * c[i] } }
             let v = a[j]
             func reflect(_ col: inout [Double]) {
                 col.withUnsafeMutableBufferPointer { c in
                     v.withUnsafeBufferPointer { vp in
                         var d = 0.0
-                        for i in j..<n { d += vp[i] * c[i] }
+                        for i in step..<n { d += vp[i] * c[i] }
                         let f = 2 * d / vv
-                        for i in j..<n { c[i] -= f * vp[i] }
+                        for i in step..<n { c[i] -= f * vp[i] }
                     }
                 }
             }
-            for c in (j + 1)..<max(j + 1, k) { reflect(&a[c]); r[j, c] = a[c][j]; norms[c] -= a[c][j] * a[c][j] }
+            for c in (j + 1)..<max(j + 1, k) { reflect(&a[c]); r[step, c] = a[c][step] }
             reflect(&qty)
-            r[j, j] = alpha
-            // Refresh the downdated norms now and then to keep them accurate.
-            for c in (j + 1)..<max(j + 1, k) where norms[c] < 1e-8 * scale * scale {
-                var s = 0.0
-                for i in (j + 1)..<n { s += a[c][i] * a[c][i] }
-                norms[c] = s
-            }
+            r[step, j] = alpha
+            step += 1
         }
         guard aliased.isEmpty else { throw PanelError.collinear(aliased) }
         // Back-substitute R b = Q'y, invert R.
@@ -78,14 +67,13 @@ struct QRLeastSquares: Sendable {
                 rinv[i, c] = -s / r[i, i]
             }
         }
-        var b = [Double](repeating: 0, count: k)
+        let b = bp
         var inv = Matrix(rows: k, cols: k)
         for i in 0..<k {
-            b[perm[i]] = bp[i]
             for j in 0..<k {
                 var s = 0.0
                 for m in max(i, j)..<k { s += rinv[i, m] * rinv[j, m] }
-                inv[perm[i], perm[j]] = s
+                inv[i, j] = s
             }
         }
         var e = y

@@ -41,7 +41,7 @@ struct PanelModelValue: ModelValue {
         if let p = c.periods { sample += ", \(p) \(s.timeKey ?? "periods")" }
         var left: [String] = []
         if c.rowsMissing > 0 { left.append("\(c.rowsMissing) with missing values") }
-        if c.singletons > 0 { left.append("\(c.singletons) singletons") }
+        if c.singletons > 0 { left.append("\(c.singletons) singleton\(c.singletons == 1 ? "" : "s")") }
         if !left.isEmpty { sample += " (left out: \(left.joined(separator: ", ")))" }
         var lines = ["\(kind == "panel" ? "panel model" : kind == "did" ? "difference-in-differences" : "event study"): \(s.response), \(Self.estimatorName(s))",
                      "  \(sample)",
@@ -53,7 +53,7 @@ struct PanelModelValue: ModelValue {
             lines.append("  σ²(entity) \(f("sigma2_u")), σ²(idiosyncratic) \(f("sigma2_e")), ρ \(f("rho")), θ \(f("theta"))")
         default: lines.append("  R² \(f("r2"))\(s.estimator == .firstDifference ? " (uncentred)" : ""); F \(f("f_wald")) (p \(f("f_wald_p")))")
         }
-        lines += fit.notes.map { "  note: \($0)" }
+        lines += fit.notes.filter { !$0.contains("singleton") }.map { "  note: \($0)" }
         lines += extra.map { "  \($0)" }
         return lines.joined(separator: "\n")
     }

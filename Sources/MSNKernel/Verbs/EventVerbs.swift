@@ -10,8 +10,8 @@ enum EventVerbs {
     static let didOptions = ["cluster", "se", "singletons"]
     static let eventOptions = ["window", "ref", "method", "cluster", "se"]
 
-    static func staggerWarning(_ cohorts: Int) -> String {
-        "adoption is staggered (\(cohorts) adoption times): two-way fixed effects compare later adopters with earlier ones, so with effects that change over time or differ by cohort the estimate is biased (Goodman-Bacon 2021; Sun & Abraham 2021); see fit event … with method = \"sunab\""
+    static func staggerWarning(_ first: Double, _ last: Double) -> String {
+        "adoption is staggered (units start treatment between \(label(first)) and \(label(last))): two-way fixed effects compare later adopters with earlier ones, so with effects that change over time or differ by cohort the estimate is biased (Goodman-Bacon 2021; Sun & Abraham 2021); see fit event … with method = \"sunab\""
     }
 
     static let fitDiD: FitVerb.Fitter = { ev, call, input in
@@ -28,26 +28,29 @@ enum EventVerbs {
         guard let d = t.column(named: treatment)?.doubles(), d.allSatisfy({ $0.isNaN || $0 == 0 || $0 == 1 }) else {
             throw Diagnostic(.value, "the treatment '\(treatment)' must be a 0/1 column", at: span)
         }
-        let fit = try PanelVerbs.run(&ev, call, t, spec, at: f.span)
-        var extra: [String] = []
-        let adoptions = adoptionTimes(t, unit: f.absorb[0], time: f.absorb[1], treatment: d)
-        if adoptions > 1 {
-            extra.append("warning: " + staggerWarning(adoptions))
-            ev.sideOutputs.append(.warning(Diagnostic(.model, staggerWarning(adoptions), at: f.span, severity: .warning), source: nil))
+        let fit = try PanelVerbs.run(&ev, call, t, spec, at: f.span, terms: f.regressors)
+        if let (first, last) = staggered(t, unit: f.absorb[0], time: f.absorb[1], treatment: d) {
+            let w = staggerWarning(first, last)
+            ev.sideOutputs.append(.warning(Diagnostic(.model, w, at: span, severity: .warning), source: nil))
         }
-        return .model(PanelModelValue(fit: fit, kind: "did", extra: extra))
+        return .model(PanelModelValue(fit: fit, kind: "did"))
     }
 
-    /// The number of distinct first-treated times among units.
-    static func adoptionTimes(_ t: Table, unit: String, time: String, treatment: [Double]) -> Int {
-        guard let u = t.column(named: unit), let tm = t.column(named: time)?.doubles() else { return 0 }
-        var first: [String: Double] = [:]
-        for i in 0..<t.rowCount where treatment[i] == 1 && !tm[i].isNaN {
+    /// Whether adoption is staggered: some treated unit is still untreated at a time when another is
+    /// already treated. Returns the earliest and latest first-treated times.
+    static func staggered(_ t: Table, unit: String, time: String, treatment: [Double]) -> (Double, Double)? {
+        guard let u = t.column(named: unit), let tm = t.column(named: time)?.doubles() else { return nil }
+        var firstOn: [String: Double] = [:], lastOff: [String: Double] = [:]
+        for i in 0..<t.rowCount where !tm[i].isNaN && !treatment[i].isNaN {
             let key = u[i].description
-            first[key] = min(first[key] ?? .infinity, tm[i])
+            if treatment[i] == 1 { firstOn[key] = min(firstOn[key] ?? .infinity, tm[i]) } else { lastOff[key] = max(lastOff[key] ?? -.infinity, tm[i]) }
         }
-        return Set(first.values).count
+        guard let earliest = firstOn.values.min(), let latest = firstOn.values.max() else { return nil }
+        let laterAdopterWaiting = firstOn.keys.contains { (lastOff[$0] ?? -.infinity) >= earliest }
+        return laterAdopterWaiting ? (earliest, latest) : nil
     }
+
+    static func label(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
 
     static func whole(_ c: CellValue) -> Int? {
         guard let d = c.doubleValue, d == d.rounded(), abs(d) < 1e6 else { return nil }
@@ -102,10 +105,9 @@ enum EventVerbs {
         else if try PanelVerbs.stringOption(&ev, call, "se", allowed: ["iid", "standard", "robust", "cluster"]).map({ $0 == "robust" }) == true { spec.variance = .robust }
         do {
             let study = try EventStudy(t, spec)
-            var extra = study.notes.map { "note: \($0)" }
-            if study.isStaggered && spec.method == .twfe {
-                extra.append("warning: " + staggerWarning(study.cohorts.count))
-                ev.sideOutputs.append(.warning(Diagnostic(.model, staggerWarning(study.cohorts.count), at: span, severity: .warning), source: nil))
+            let extra = study.notes.map { "note: \($0)" }
+            if study.isStaggered && spec.method == .twfe, let first = study.cohorts.first, let last = study.cohorts.last {
+                ev.sideOutputs.append(.warning(Diagnostic(.model, staggerWarning(first, last), at: span, severity: .warning), source: nil))
             }
             return .model(EventModelValue(study: study, extra: extra))
         } catch let e as PanelError {

@@ -110,7 +110,8 @@ enum PanelVerbs {
     }
 
     /// Fits and turns engine errors into positioned diagnostics.
-    static func run(_ ev: inout Evaluator, _ call: VerbCall, _ t: Table, _ spec: PanelSpecification, at span: SourceSpan) throws -> PanelFit {
+    static func run(_ ev: inout Evaluator, _ call: VerbCall, _ t: Table, _ spec: PanelSpecification, at span: SourceSpan,
+                    terms: [(String, SourceSpan)] = []) throws -> PanelFit {
         do {
             let fit = try PanelFit.fit(t, spec)
             for note in fit.notes { ev.sideOutputs.append(.warning(Diagnostic(.data, note, at: nil, severity: .warning), source: nil)) }
@@ -120,9 +121,13 @@ enum PanelVerbs {
             return fit
         } catch let e as PanelError {
             var hint: String?
+            var at = span
             if case .unknownColumn(let n, let available) = e { hint = Diagnostic.didYouMean(n, in: available) }
-            if case .collinear = e { hint = "drop the variable, or use model = \"random\" or \"pooled\" for variables that do not change over time" }
-            throw Diagnostic(.model, e.description, at: span, hint: hint)
+            if case .collinear(let names) = e {
+                hint = "drop the variable, or use model = \"random\" or \"pooled\" for variables that do not change over time"
+                if let s = terms.first(where: { names.contains($0.0) })?.1 { at = s }
+            }
+            throw Diagnostic(.model, e.description, at: at, hint: hint)
         }
     }
 
@@ -131,7 +136,7 @@ enum PanelVerbs {
         let t = try ev.inputTable(call, input)
         let f = try formula(call, t, verb: "fit panel", example: "fit panel lwage ~ union + married | nr + year on wages")
         let spec = try specification(&ev, call, t, f)
-        return .model(PanelModelValue(fit: try run(&ev, call, t, spec, at: f.span)))
+        return .model(PanelModelValue(fit: try run(&ev, call, t, spec, at: f.span, terms: f.regressors)))
     }
 
     /// `hausman m_fe, m_re`: a one-row table (statistic, df, pvalue, terms).

@@ -39,7 +39,7 @@ def write(fit, name):
     t = fit.tidy().reset_index()
     out = pd.DataFrame({"term": t["Coefficient"], "estimate": t["Estimate"], "se": t["Std. Error"],
                         "t": t["t value"], "p": t["Pr(>|t|)"]})
-    out.to_csv(f"{name}.pyfixest.csv", index=False, float_format=repr)
+    out.to_csv(f"{name}.pyfixest.csv", index=False, float_format="%.17g")
     pd.DataFrame({"measure": ["nobs", "r2_within"], "value": [fit._N, fit._r2_within]}).to_csv(
         f"{name}.pyfixest.fit.csv", index=False)
 
@@ -65,7 +65,7 @@ t = ev.tidy().reset_index()
 rename = dict(names)
 t["Coefficient"] = t["Coefficient"].map(lambda c: rename.get(c, c))
 pd.DataFrame({"term": t["Coefficient"], "estimate": t["Estimate"], "se": t["Std. Error"]}).to_csv(
-    "event_twfe.pyfixest.csv", index=False, float_format=repr)
+    "event_twfe.pyfixest.csv", index=False, float_format="%.17g")
 
 # 3. Sun-Abraham: cohort x relative-period interactions (never treated as the control), then the
 #    aggregation of fixest's sunab: per period, cohorts weighted by their share of observations there.
@@ -92,7 +92,7 @@ for p in sorted({p for _, p, _ in cells}):
     est = float(w @ coef[cols].values)
     se = float(np.sqrt(w @ vcov.loc[cols, cols].values @ w))
     out.append((name(p), est, se))
-pd.DataFrame(out, columns=["term", "estimate", "se"]).to_csv("event_sunab.csv", index=False, float_format=repr)
+pd.DataFrame(out, columns=["term", "estimate", "se"]).to_csv("event_sunab.csv", index=False, float_format="%.17g")
 
 with open("versions.txt", "w") as fh:
     import sys
