@@ -32,7 +32,7 @@ enum PanelEstimators {
         measures += [("sigma_e", (ssr / dfResid).squareRoot()), ("ssr", ssr), ("df_resid", dfResid)]
         var notes: [String] = []
         if keys.count > 1 { measures.append(("demeaning_iterations", Double(iterations))) }
-        if d.singletons > 0 { notes.append("\(d.singletons) singleton rows dropped (alone in a fixed-effect level)") }
+        if d.singletons > 0 { notes.append("\(d.singletons) singleton row\(d.singletons == 1 ? "" : "s") dropped (alone in a fixed-effect level)") }
         return PanelFit(specification: spec, terms: terms, solution: sol, design: design, data: d, observations: d.rows,
                         clusterCodes: clusterCodes, dof: dof, measures: measures, notes: notes)
     }

@@ -80,7 +80,7 @@ struct EventModelValue: ModelValue {
         var lines = [
             "event study: \(s.response) around treat(\(s.cohort)), \(method); unit and time effects (\(s.unit) + \(s.time))",
             "  window [\(s.window.lowerBound), \(s.window.upperBound)] (ends binned), reference period \(s.reference); \(study.cohorts.count) adoption cohorts",
-            "  \(c.observations) rows used, \(c.entities ?? 0) \(s.unit), \(c.periods ?? 0) \(s.time)\(c.rowsMissing > 0 ? " (\(c.rowsMissing) rows with missing values left out)" : "")\(c.singletons > 0 ? ", \(c.singletons) singletons dropped" : "")",
+            "  \(c.observations) rows used, \(c.entities ?? 0) \(s.unit), \(c.periods ?? 0) \(s.time)\(c.rowsMissing > 0 ? " (\(c.rowsMissing) rows with missing values left out)" : "")\(c.singletons > 0 ? ", \(c.singletons) singleton\(c.singletons == 1 ? "" : "s") dropped" : "")",
             "  standard errors: \(PanelModelValue.varianceName(s.variance)), t with \(study.fit.tDegreesOfFreedom) df",
         ]
         lines += extra.map { "  \($0)" }
