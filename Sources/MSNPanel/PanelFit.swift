@@ -48,6 +48,9 @@ public struct PanelFit: Sendable {
         if spec.estimator == .firstDifference, spec.timeKey == nil { throw PanelError.needsPanelKeys("model = \"fd\"") }
         if spec.clusterKeys.count > 2 { throw PanelError.invalidOption("cluster takes one or two keys") }
         let data = try PanelData.prepare(table, spec)
+        for key in spec.clusterKeys where (data.keys[key]?.levels ?? 0) < 2 {
+            throw PanelError.invalidOption("clustering by '\(key)' needs at least 2 clusters among the rows used")
+        }
         switch spec.estimator {
         case .within: return try PanelEstimators.within(data, spec)
         case .pooled: return try PanelEstimators.pooled(data, spec)

@@ -109,3 +109,11 @@ private func smallPanel() throws -> (Table, firm: [Double], year: [Double], x1: 
     let cluster = try PanelFit.fit(t2, PanelSpecification(response: "y", regressors: ["x1", "x2"], estimator: .pooled, variance: .clustered(["row"])))
     for (a, b) in zip(robust.standardErrors, cluster.standardErrors) { #expect(abs(a - b) < 1e-12 * a) }
 }
+
+@Test func oneClusterIsAnError() throws {
+    let (t, _, _, _, _, y) = try smallPanel()
+    let t2 = try t.adding("country", .float(TypedColumn([Double](repeating: 1, count: y.count))))
+    #expect(throws: PanelError.invalidOption("clustering by 'country' needs at least 2 clusters among the rows used")) {
+        try PanelFit.fit(t2, PanelSpecification(response: "y", regressors: ["x1"], absorb: ["firm"], variance: .clustered(["country"])))
+    }
+}
