@@ -71,6 +71,7 @@ private func fit(_ regressors: [String], absorb: [String] = [], _ estimator: Pan
 @Test func pooledOLS() throws {
     let f = try fit(tv + ti, .pooled)
     try expectParity(f, "pooled_ols.csv")
+    try expectParity(f, "pooled_ols.pyfixest.csv")
     #expect(f.counts.observations == 4360 && f.counts.entities == 545 && f.counts.periods == 8)
     let m = try referenceMeasures("pooled_ols.fit.csv")
     #expect(relativeError(try #require(f.measure("r2")), try #require(m["rsquared"])) < parityTolerance)
@@ -80,6 +81,7 @@ private func fit(_ regressors: [String], absorb: [String] = [], _ estimator: Pan
 @Test func fixedEffectsUnadjusted() throws {
     let f = try fit(tv, absorb: ["nr"])
     try expectParity(f, "fe_unadjusted.csv")
+    try expectParity(f, "fe_unadjusted.pyfixest.csv")
     let m = try referenceMeasures("fe_unadjusted.fit.csv")
     for (ours, theirs) in [("r2_within", "rsquared_within"), ("r2_overall", "rsquared_overall"), ("r2_lsdv", "rsquared_inclusive"),
                            ("f", "f_statistic"), ("f_wald", "f_statistic_robust"), ("ssr", "resid_ss")] {
@@ -137,12 +139,15 @@ private func fit(_ regressors: [String], absorb: [String] = [], _ estimator: Pan
 }
 
 @Test func firstDifferencesClustered() throws {
-    try expectParity(try fit(tv, .firstDifference, .clustered(["nr"])), "fd_clustered.csv")
+    let f = try fit(tv, .firstDifference, .clustered(["nr"]))
+    try expectParity(f, "fd_clustered.csv")
+    try expectParity(f, "fd_clustered.pyfixest.csv")
 }
 
 @Test func betweenEstimator() throws {
     let f = try fit(tv + ti, .between)
     try expectParity(f, "between.csv")
+    try expectParity(f, "between.pyfixest.csv")
     #expect(f.counts.observations == 545)
 }
 
