@@ -140,6 +140,10 @@ bench: setup
 	.build/release/MSNBench table Benchmarks/out/firms_1m.csv | tee Benchmarks/out/msnb_table.json
 	.build/release/MSNBench sem | tee Benchmarks/out/msnb_sem.txt
 	-python3 Benchmarks/peers_table.py Benchmarks/out/firms_1m.csv Benchmarks/out/msnb_table.json
+	[ -f Benchmarks/out/panel_1m.csv ] || .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
+	.build/release/MSNBench panel Benchmarks/out/panel_1m.csv | tee Benchmarks/out/msnb_panel.json
+	-python3 Benchmarks/peers_panel.py Benchmarks/out/panel_1m.csv pyfixest
+	-python3 Benchmarks/peers_panel.py Benchmarks/out/panel_1m.csv linearmodels
 
 clean:
 	rm -rf .build out

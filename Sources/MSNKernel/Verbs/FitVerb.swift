@@ -9,6 +9,7 @@ enum FitVerb {
     static let fitters: [String: Fitter] = [
         "sem": fitSEM, "boost": BoostVerbs.fit,
         "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
+        "panel": PanelVerbs.fitPanel, "did": EventVerbs.fitDiD, "event": EventVerbs.fitEvent,
     ]
 
     static let run: VerbImplementation = { ev, call, input in

@@ -287,7 +287,14 @@ public struct Parser {
         let left = try orExpression()
         if check("~") {
             let op = advance()
-            return .binary("~", left, try orExpression(), op.span)
+            var rhs = try orExpression()
+            // `y ~ x | firm + year`: the keys of absorbed fixed effects (fit panel). A verb after the bar
+            // still starts a pipeline stage.
+            if check("|"), let n = peekToken.identifier, peekToken.quoted || !verbs.contains(n) {
+                let bar = advance()
+                rhs = .binary("|", rhs, try orExpression(), bar.span)
+            }
+            return .binary("~", left, rhs, op.span)
         }
         return left
     }
