@@ -92,6 +92,8 @@ struct RegressionModelValue: PredictiveModel {
     let terms: RegressionTerms
     let levels: [String]?
     let rows: Int
+    /// Weights and standard-error kind, when not plain OLS/ML ("analytic weights w; standard errors robust (HC1)").
+    var inference: String? = nil
 
     var kind: String { if case .linear = fit { return "linear" } else { return "logistic" } }
     var task: Objective { if case .linear = fit { return .regression } else { return .binary } }
@@ -107,9 +109,9 @@ struct RegressionModelValue: PredictiveModel {
     var summary: String {
         switch fit {
         case .linear(let f):
-            return "linear regression (OLS) of \(target) on \(rows) rows\n  R² \(String(format: "%.4f", f.rSquared)), adjusted R² \(String(format: "%.4f", f.adjustedRSquared)), F \(String(format: "%.3f", f.fStatistic)) (p \(String(format: "%.4g", f.fPValue))), AIC \(String(format: "%.2f", f.aic))"
+            return "linear regression (\(inference?.contains("weights") == true ? "WLS" : "OLS")) of \(target) on \(rows) rows\(inference.map { "\n  \($0)" } ?? "")\n  R² \(String(format: "%.4f", f.rSquared)), adjusted R² \(String(format: "%.4f", f.adjustedRSquared)), F \(String(format: "%.3f", f.fStatistic)) (p \(String(format: "%.4g", f.fPValue))), AIC \(String(format: "%.2f", f.aic))"
         case .logistic(let f):
-            var s = "logistic regression (IRLS, \(f.iterations) iterations) of \(target)\(levels.map { " (1 = \($0[1]))" } ?? "") on \(rows) rows\n  McFadden R² \(String(format: "%.4f", f.mcFaddenR2)), log-likelihood \(String(format: "%.3f", f.logLikelihood)), AIC \(String(format: "%.2f", f.aic))"
+            var s = "logistic regression (IRLS, \(f.iterations) iterations) of \(target)\(levels.map { " (1 = \($0[1]))" } ?? "") on \(rows) rows\(inference.map { "\n  \($0)" } ?? "")\n  McFadden R² \(String(format: "%.4f", f.mcFaddenR2)), log-likelihood \(String(format: "%.3f", f.logLikelihood)), AIC \(String(format: "%.2f", f.aic))"
             if let w = f.separationWarning { s += "\n  warning: \(w)" }
             return s
         }

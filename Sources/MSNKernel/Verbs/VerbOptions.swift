@@ -7,7 +7,7 @@ public enum VerbOptions {
         case "load": return ["delimiter", "na", "types"]
         case "drop": return ["k"]
         case "join": return ["kind"]
-        case "fit": return Array(Set(BoostVerbs.optionNames + ["std_lv", "missing", "group", "group_equal"])).sorted()
+        case "fit": return Array(Set(BoostVerbs.optionNames + RegressionOptions.names + ["std_lv", "missing", "group", "group_equal"])).sorted()
         case "compare": return ["folds", "pairwise"]
         default: return []
         }

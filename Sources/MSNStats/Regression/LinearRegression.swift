@@ -40,13 +40,13 @@ public struct LinearRegression: Sendable {
     public static let conditionWarningThreshold = 1e9
 
     /// Fits y = Xβ + ε; `hasIntercept` says whether X's first column is the intercept (for R² and F).
-    /// `weights` are analytic (precision) weights wᵢ > 0: Var(εᵢ) = σ²/wᵢ.
+    /// `weights` are analytic (precision) weights wᵢ > 0: Var(εᵢ) = σ²/wᵢ. `precision` is for tests.
     public init(design x: DesignMatrix, response y: [Double], hasIntercept: Bool = true, weights: [Double]? = nil,
-                covariance kind: CovarianceKind = .classical) throws {
+                covariance kind: CovarianceKind = .classical, precision: LeastSquares.Precision = .automatic) throws {
         let n = y.count, k = x.columns.count
         guard n > k else { throw RegressionError.tooFewRows(rows: n, coefficients: k) }
         if let w = weights { guard w.count == n, w.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw RegressionError.badWeights } }
-        let ls = LeastSquares(columns: x.columns, response: y, weights: weights)
+        let ls = LeastSquares(columns: x.columns, response: y, weights: weights, precision: precision)
         guard ls.aliased.isEmpty else { throw RegressionError.rankDeficient(ls.aliased.map { x.names[$0] }) }
         let w = weights ?? [Double](repeating: 1, count: n)
         let beta = ls.coefficients, rss = ls.residualSumOfSquares

@@ -20,8 +20,11 @@ public struct LogisticRegression: Sendable {
     /// The design's names and the fitted linear predictor's pieces, for marginal effects.
     let names: [String]
 
-    /// Fits P(y = 1) = logistic(Xβ).
-    public init(design x: DesignMatrix, response y: [Double], weights: [Double]? = nil, covariance kind: CovarianceKind = .classical) throws {
+    /// Fits P(y = 1) = logistic(Xβ). The IRLS steps run in Double while the design is well conditioned
+    /// (Newton corrects each step's rounding); the final factorization, which gives the standard errors,
+    /// uses `precision`.
+    public init(design x: DesignMatrix, response y: [Double], weights: [Double]? = nil, covariance kind: CovarianceKind = .classical,
+                precision: LeastSquares.Precision = .automatic) throws {
         let n = y.count, k = x.columns.count
         guard n > k else { throw RegressionError.tooFewRows(rows: n, coefficients: k) }
         guard y.allSatisfy({ $0 == 0 || $0 == 1 }) else { throw RegressionError.notBinary }
@@ -32,15 +35,20 @@ public struct LogisticRegression: Sendable {
         var iterations = 0
         var separated = false
         func probabilities(_ b: [Double]) -> [Double] { x.times(b).map { 1 / (1 + Foundation.exp(-$0)) } }
-        func step(_ b: [Double]) -> (LeastSquares, [Double]) {
+        var iterationPrecision = LeastSquares.Precision.double
+        func step(_ b: [Double], _ precision: LeastSquares.Precision) -> (LeastSquares, [Double]) {
             let eta = x.times(b), p = probabilities(b)
             let v = p.map { max($0 * (1 - $0), 1e-12) }
             let z = (0..<n).map { eta[$0] + (y[$0] - p[$0]) / v[$0] }
-            return (LeastSquares(columns: x.columns, response: z, weights: zip(w, v).map { $0 * $1 }), v)
+            return (LeastSquares(columns: x.columns, response: z, weights: zip(w, v).map { $0 * $1 }, precision: precision), v)
         }
         for it in 1...100 {
             iterations = it
-            let (ls, _) = step(beta)
+            var (ls, _) = step(beta, iterationPrecision)
+            if iterationPrecision == .double && (ls.conditionNumber > LeastSquares.extendedPrecisionThreshold || !ls.aliased.isEmpty) {
+                iterationPrecision = precision
+                (ls, _) = step(beta, precision)
+            }
             guard ls.aliased.isEmpty else {
                 if it == 1 { throw RegressionError.rankDeficient(ls.aliased.map { x.names[$0] }) }
                 separated = true
@@ -53,7 +61,7 @@ public struct LogisticRegression: Sendable {
         }
         let p = probabilities(beta)
         if p.allSatisfy({ $0 < 1e-8 || $0 > 1 - 1e-8 }) { separated = true }
-        let (final, v) = step(beta)
+        let (final, v) = step(beta, precision)
         let bread = final.aliased.isEmpty ? final.unscaledCovariance : Matrix(rows: k, cols: k, value: .nan)
         let rootWV = zip(w, v).map { ($0 * $1).squareRoot() }
         let cov = Sandwich.covariance(kind, bread: bread, columns: x.columns.map { zip($0, rootWV).map { $0 * $1 } },

@@ -37,7 +37,8 @@ enum Sandwich {
     /// The covariance of the estimates; `bread` is (X̃ᵀX̃)⁻¹ over the given columns.
     static func covariance(_ kind: CovarianceKind, bread: Matrix, columns x: [[Double]], residuals e: [Double]) -> Matrix {
         let n = e.count, k = x.count
-        func row(_ i: Int) -> [Double] { x.map { $0[i] } }
+        let rows = (0..<n).map { i in x.map { $0[i] } }
+        func row(_ i: Int) -> [Double] { rows[i] }
         switch kind {
         case .classical: return bread
         case .hc0, .hc1, .hc2, .hc3:
@@ -83,7 +84,10 @@ enum Sandwich {
     /// hᵢ = x̃ᵢᵀ (X̃ᵀX̃)⁻¹ x̃ᵢ.
     static func leverage(_ xi: [Double], _ bread: Matrix) -> Double {
         var h = 0.0
-        for a in 0..<xi.count { for b in 0..<xi.count { h += xi[a] * bread[a, b] * xi[b] } }
+        let k = xi.count
+        bread.values.withUnsafeBufferPointer { m in
+            for a in 0..<k { var s = 0.0; for b in 0..<k { s += m[a * k + b] * xi[b] }; h += xi[a] * s }
+        }
         return h
     }
 
