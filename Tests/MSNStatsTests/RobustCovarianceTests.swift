@@ -80,3 +80,16 @@ private let logisticTerms = ["educ", "exper", "married", "black", "hisp", "lwage
     let factor = (Double(t.rowCount) / Double(t.rowCount - 7)).squareRoot()
     for (c, se) in zip(hc1.coefficients, hc0.bse) { #expect(abs(c.se - se * factor) / (se * factor) < 1e-8) }
 }
+
+/// Average marginal effects with delta-method SEs = statsmodels `Logit(...).get_margeff(at="overall")`.
+@Test func averageMarginalEffectsMatchStatsmodels() throws {
+    let url = try #require(Bundle.module.url(forResource: "robust", withExtension: "json", subdirectory: "Fixtures/robust"))
+    let raw = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+    let me = try JSONDecoder().decode(MarginalEffects.self, from: JSONSerialization.data(withJSONObject: try #require(raw?["logit_margeff"])))
+    let t = try wagePanel()
+    let fit = try LogisticRegression(design: design(t, logisticTerms), response: t.column(named: "union")?.doubles() ?? [], precision: .double)
+    #expect(fit.marginalEffects.map(\.term) == me.terms)
+    for (a, (dydx, se)) in zip(fit.marginalEffects, zip(me.dydx, me.se)) {
+        #expect(abs(a.estimate - dydx) <= 1e-8 * abs(dydx) && abs(a.se - se) <= 1e-8 * abs(se), "\(a.term): \(a.estimate) \(a.se) vs \(dydx) \(se)")
+    }
+}

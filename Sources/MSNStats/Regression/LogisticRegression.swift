@@ -17,8 +17,9 @@ public struct LogisticRegression: Sendable {
     public let covarianceKind: CovarianceKind
     /// Estimated condition number of the final weighted, column-scaled design.
     public let conditionNumber: Double
-    /// The design's names and the fitted linear predictor's pieces, for marginal effects.
-    let names: [String]
+    /// Average marginal effects on P(y = 1) of the non-constant columns, with delta-method SEs
+    /// (`estimate` is dy/dx, `statistic` is z).
+    public let marginalEffects: [Coefficient]
 
     /// Fits P(y = 1) = logistic(Xβ). The IRLS steps run in Double while the design is well conditioned
     /// (Newton corrects each step's rounding); the final factorization, which gives the standard errors,
@@ -85,7 +86,7 @@ public struct LogisticRegression: Sendable {
         covariance = cov
         covarianceKind = kind
         conditionNumber = final.conditionNumber
-        names = x.names
+        marginalEffects = MarginalEffects.average(x, beta: beta, cov: cov, p: p, weights: w)
         coefficientsByName = Dictionary(uniqueKeysWithValues: coefficients.map { ($0.term, $0.estimate) })
     }
 
