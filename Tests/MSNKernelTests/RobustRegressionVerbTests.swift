@@ -13,7 +13,8 @@ private func reference(_ key: String) throws -> (params: [Double], bse: [Double]
 
 private func coefficients(_ s: Session, _ source: String) throws -> (estimates: [Double], ses: [Double], summary: String) {
     let r = s.execute(source)
-    guard r.succeeded, case .model(_, let summary, let table?)? = r.outputs.last else {
+    let model = r.outputs.first { if case .model = $0 { return true } else { return false } }
+    guard r.succeeded, case .model(_, let summary, let table?)? = model else {
         throw TestFailure(message: Renderer.text(r.outputs, options: s.options))
     }
     return ((0..<table.rowCount).map { table[$0, "estimate"].doubleValue ?? .nan }, (0..<table.rowCount).map { table[$0, "se"].doubleValue ?? .nan }, summary)
@@ -48,4 +49,21 @@ private func coefficients(_ s: Session, _ source: String) throws -> (estimates: 
     #expect(warnings.contains { $0.hasPrefix("the design is ill-conditioned (condition number ≈ 9.7e+09") && $0.contains("centring") })
     let centred = s.execute("g = f | derive xc = x - mean(x)\nm2 = fit linear y ~ xc on g")
     #expect(centred.succeeded && !centred.outputs.contains { if case .warning = $0 { return true } else { return false } })
+}
+
+/// `m | part margins`: average marginal effects of a logistic model (statsmodels get_margeff), shown after the model.
+@Test func logisticMarginsPartMatchesStatsmodels() throws {
+    let s = makeSession()
+    _ = s.execute("wp = load \"\(fixtures.path)/robust/wage_panel.csv\" | head 800\ng = fit logistic union ~ educ + exper + married + black + hisp + lwage on wp")
+    let t = try s.table("g | part margins")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("robust/robust.json"))) as? [String: Any]
+    let me = try #require(json?["logit_margeff"] as? [String: Any])
+    let dydx = me["dydx"] as? [Double] ?? [], se = me["se"] as? [Double] ?? []
+    #expect(t.rowCount == 6 && t[0, "term"] == .string("educ"))
+    for i in 0..<t.rowCount {
+        #expect(abs((t[i, "dydx"].doubleValue ?? .nan) - dydx[i]) <= 1e-8 * abs(dydx[i]))
+        #expect(abs((t[i, "se"].doubleValue ?? .nan) - se[i]) <= 1e-8 * abs(se[i]))
+    }
+    let shown = s.execute("g")
+    #expect(shown.outputs.contains { if case .table(_, let caption) = $0 { return caption == "margins" } else { return false } })
 }

@@ -129,6 +129,20 @@ struct RegressionModelValue: PredictiveModel {
         return try? Table(pairs)
     }
 
+    /// A logistic model's average marginal effects (dy/dx on P(y = 1), delta-method SEs), shown after
+    /// the coefficients and picked with `m | part margins`.
+    var parts: [(name: String, table: Table)] {
+        guard case .logistic(let f) = fit else { return [] }
+        let c = f.marginalEffects
+        guard let t = try? Table([
+            ("term", .string(StringColumn(c.map(\.term)))), ("dydx", .float(TypedColumn(c.map(\.estimate)))),
+            ("se", .float(TypedColumn(c.map(\.se)))), ("z", .float(TypedColumn(c.map(\.statistic)))),
+            ("pvalue", .float(TypedColumn(c.map(\.pValue)))), ("ci_lower", .float(TypedColumn(c.map(\.ciLower)))),
+            ("ci_upper", .float(TypedColumn(c.map(\.ciUpper)))),
+        ]) else { return [] }
+        return [("margins", t)]
+    }
+
     func score(_ table: Table) throws -> [[Double]] {
         let (x, complete) = try terms.design(table)
         var p: [Double]
