@@ -6,8 +6,9 @@ import MSNTable
 /// `evaluate m on t`, `predict m on t`, `importance m`, `explain m [on t]`.
 enum ModelVerbs {
     /// The boosted model named by the first argument or piped in, and the table after `on`.
-    static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool) throws -> (any PredictiveModel, Table?) {
-        try ev.checkOptions(call, allowed: [])
+    static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool,
+                         options: [String] = []) throws -> (any PredictiveModel, Table?) {
+        try ev.checkOptions(call, allowed: options)
         var modelValue: Value? = nil
         var table: Table? = nil
         if let input {
@@ -129,12 +130,21 @@ enum ModelVerbs {
     }
 
     static let explain: VerbImplementation = { ev, call, input in
-        let (any, table) = try operands(&ev, call, input, needsTable: false)
+        let (any, table) = try operands(&ev, call, input, needsTable: false, options: ["interactions"])
         let m = try boost(any, call)
         guard m.model.objective != .multiclass else {
             throw Diagnostic(.value, "explain covers binary and regression models in this version", at: call.nameSpan)
         }
         let names = m.model.featureNames
+        if let (value, span) = try ev.option(call, "interactions") {
+            guard case .scalar(.bool(let on)) = value else { throw Diagnostic(.type, "interactions must be true or false", at: span) }
+            if on {
+                guard let t = table else {
+                    throw Diagnostic(.value, "explain … with interactions = true needs the rows to explain", at: call.nameSpan, hint: "explain m on test with interactions = true")
+                }
+                return .table(try ExplainInteractions.table(m, t, at: call.nameSpan))
+            }
+        }
         if let t = table {
             let x: [[Double]]
             do { x = try m.encoding.matrix(t) } catch let e as TableError {

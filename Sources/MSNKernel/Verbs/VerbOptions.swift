@@ -9,6 +9,7 @@ public enum VerbOptions {
         case "join": return ["kind"]
         case "fit": return Array(Set(BoostVerbs.optionNames + RegressionOptions.names + ["std_lv", "missing", "group", "group_equal"])).sorted()
         case "compare": return ["folds", "pairwise"]
+        case "explain": return ["interactions"]
         default: return []
         }
     }
