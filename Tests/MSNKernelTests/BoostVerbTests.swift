@@ -67,3 +67,25 @@ import Testing
     #expect(r.outputs.contains { if case .warning(let d, _) = $0 { return d.message.hasPrefix("balanced_accuracy, auc cannot be computed on these 156 rows") } else { return false } })
     #expect(s.failure("evaluate m on (hs | derive school = \"Other\")")?.message == "the target 'school' has the level 'Other', which the model never saw")
 }
+
+/// `explain … with interactions = true`: per row, the long table's values sum to the margin that plain
+/// `explain` reports, and the pairs are symmetric.
+@Test func explainInteractionsSumToTheMargin() throws {
+    let s = makeSession()
+    _ = s.execute("bc = load \"data/splits/breast_cancer.train.csv\"\nm = fit boost target ~ mean_radius + worst_area + worst_concave_points + mean_texture on bc with trees = 10, depth = 3")
+    let test = "(load \"data/splits/breast_cancer.test.csv\" | head 3)"
+    let plain = try s.table("explain m on \(test)")
+    let long = try s.table("explain m on \(test) with interactions = true")
+    #expect(long.rowCount == 3 * (4 * 4 + 1))
+    for r in 1...3 {
+        let mine = (0..<long.rowCount).filter { long[$0, "row"] == .int(Int64(r)) }.reduce(0.0) { $0 + (long[$1, "value"].doubleValue ?? .nan) }
+        let margin = plain[r - 1, "margin"].doubleValue ?? .nan
+        #expect(abs(mine - margin) < 1e-9, "row \(r): \(mine) vs \(margin)")
+    }
+    func value(_ a: String, _ b: String) -> Double {
+        (0..<long.rowCount).first { long[$0, "row"] == .int(1) && long[$0, "feature"] == .string(a) && long[$0, "with"] == .string(b) }
+            .flatMap { long[$0, "value"].doubleValue } ?? .nan
+    }
+    #expect(abs(value("worst_area", "mean_radius") - value("mean_radius", "worst_area")) < 1e-12)
+    #expect(s.failure("explain m with interactions = true")?.message == "explain … with interactions = true needs the rows to explain")
+}

@@ -92,6 +92,8 @@ struct RegressionModelValue: PredictiveModel {
     let terms: RegressionTerms
     let levels: [String]?
     let rows: Int
+    /// Weights and standard-error kind, when not plain OLS/ML ("analytic weights w; standard errors robust (HC1)").
+    var inference: String? = nil
 
     var kind: String { if case .linear = fit { return "linear" } else { return "logistic" } }
     var task: Objective { if case .linear = fit { return .regression } else { return .binary } }
@@ -107,8 +109,9 @@ struct RegressionModelValue: PredictiveModel {
     var summary: ModelSummary {
         switch fit {
         case .linear(let f):
-            return ModelSummary(title: "linear regression (OLS) of \(target)", items: [
+            return ModelSummary(title: "linear regression (\(inference?.contains("weights") == true ? "WLS" : "OLS")) of \(target)", items: [
                 .init("rows", .int(rows)),
+                .init("inference", .text(inference ?? "classical standard errors")),
                 .init("R²", .number(f.rSquared, decimals: 4)),
                 .init("adjusted R²", .number(f.adjustedRSquared, decimals: 4)),
                 .init("F", .number(f.fStatistic, decimals: 3), note: "p " + SummaryValue.pValue(f.fPValue).formatted),
@@ -117,6 +120,7 @@ struct RegressionModelValue: PredictiveModel {
         case .logistic(let f):
             return ModelSummary(title: "logistic regression (IRLS) of \(target)\(levels.map { " (1 = \($0[1]))" } ?? "")", items: [
                 .init("rows", .int(rows)),
+                .init("inference", .text(inference ?? "classical standard errors")),
                 .init("iterations", .int(f.iterations)),
                 .init("McFadden R²", .number(f.mcFaddenR2, decimals: 4)),
                 .init("log-likelihood", .number(f.logLikelihood, decimals: 3)),
@@ -136,6 +140,20 @@ struct RegressionModelValue: PredictiveModel {
         ]
         if kind == "logistic" { pairs.append(("odds_ratio", .float(TypedColumn(c.map { Foundation.exp($0.estimate) })))) }
         return try? Table(pairs)
+    }
+
+    /// A logistic model's average marginal effects (dy/dx on P(y = 1), delta-method SEs), shown after
+    /// the coefficients and picked with `m | part margins`.
+    var parts: [(name: String, table: Table)] {
+        guard case .logistic(let f) = fit else { return [] }
+        let c = f.marginalEffects
+        guard let t = try? Table([
+            ("term", .string(StringColumn(c.map(\.term)))), ("dydx", .float(TypedColumn(c.map(\.estimate)))),
+            ("se", .float(TypedColumn(c.map(\.se)))), ("z", .float(TypedColumn(c.map(\.statistic)))),
+            ("pvalue", .float(TypedColumn(c.map(\.pValue)))), ("ci_lower", .float(TypedColumn(c.map(\.ciLower)))),
+            ("ci_upper", .float(TypedColumn(c.map(\.ciUpper)))),
+        ]) else { return [] }
+        return [("margins", t)]
     }
 
     func score(_ table: Table) throws -> [[Double]] {

@@ -135,6 +135,15 @@ enum ModelVerbs {
             throw Diagnostic(.value, "explain covers binary and regression models in this version", at: call.nameSpan)
         }
         let names = m.model.featureNames
+        if let (value, span) = try ev.option(call, "interactions") {
+            guard case .scalar(.bool(let on)) = value else { throw Diagnostic(.type, "interactions must be true or false", at: span) }
+            if on {
+                guard let t = table else {
+                    throw Diagnostic(.value, "explain … with interactions = true needs the rows to explain", at: call.nameSpan, hint: "explain m on test with interactions = true")
+                }
+                return .table(try ExplainInteractions.table(m, t, at: call.nameSpan))
+            }
+        }
         if let t = table {
             let x: [[Double]]
             do { x = try m.encoding.matrix(t) } catch let e as TableError {

@@ -44,7 +44,7 @@ enum Verbs {
         VerbSpec("export", ExportVerb.run),
         VerbSpec("fit", FitVerb.run, options: [
             "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal"],
-            "linear": [], "logistic": [],
+            "linear": RegressionOptions.names, "logistic": RegressionOptions.names,
             "panel": PanelVerbs.fitOptions, "did": EventVerbs.didOptions, "event": EventVerbs.eventOptions,
         ]),
         VerbSpec("estimates", SEMResultVerbs.estimates),
@@ -55,7 +55,7 @@ enum Verbs {
         VerbSpec("evaluate", ModelVerbs.evaluate),
         VerbSpec("predict", ModelVerbs.predict),
         VerbSpec("importance", ModelVerbs.importance),
-        VerbSpec("explain", ModelVerbs.explain),
+        VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
         VerbSpec("simulate", SimulateVerb.run),
         VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),

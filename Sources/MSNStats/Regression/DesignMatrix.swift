@@ -14,50 +14,10 @@ public struct DesignMatrix: Sendable {
     /// Rows.
     public var rows: Int { columns.first?.count ?? 0 }
 
-    /// XᵀX.
-    func gram(weights: [Double]? = nil) -> Matrix {
-        let k = columns.count
-        var g = Matrix(rows: k, cols: k)
-        for a in 0..<k {
-            for b in a..<k {
-                var s = 0.0
-                let x = columns[a], y = columns[b]
-                if let w = weights { for i in 0..<x.count { s += x[i] * y[i] * w[i] } } else { for i in 0..<x.count { s += x[i] * y[i] } }
-                g[a, b] = s
-                g[b, a] = s
-            }
-        }
-        return g
-    }
-
-    /// Xᵀv.
-    func transposeTimes(_ v: [Double]) -> [Double] {
-        columns.map { c in zip(c, v).reduce(0) { $0 + $1.0 * $1.1 } }
-    }
-
     /// X β.
     func times(_ beta: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: rows)
         for (c, b) in zip(columns, beta) { for i in 0..<out.count { out[i] += c[i] * b } }
-        return out
-    }
-
-    /// Names of columns that are (numerically) linear combinations of earlier ones, found by
-    /// Gram–Schmidt; empty when the design has full column rank.
-    public func collinearColumns() -> [String] {
-        var basis: [[Double]] = []
-        var out: [String] = []
-        for (name, c) in zip(names, columns) {
-            var r = c
-            for q in basis {
-                let p = zip(r, q).reduce(0) { $0 + $1.0 * $1.1 }
-                for i in 0..<r.count { r[i] -= p * q[i] }
-            }
-            let norm = r.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let scale = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if norm <= 1e-9 * max(scale, 1e-300) || scale == 0 { out.append(name); continue }
-            basis.append(r.map { $0 / norm })
-        }
         return out
     }
 }
@@ -72,6 +32,8 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible {
     case constantResponse
     /// A logistic response that is not 0/1.
     case notBinary
+    /// Weights that are not all positive and finite (or of the wrong length).
+    case badWeights
 
     public var description: String {
         switch self {
@@ -79,6 +41,7 @@ public enum RegressionError: Error, Equatable, CustomStringConvertible {
         case .tooFewRows(let r, let k): return "\(r) rows are too few for \(k) coefficients"
         case .constantResponse: return "the response is constant"
         case .notBinary: return "a logistic response must be 0 or 1"
+        case .badWeights: return "weights must be positive, finite numbers, one per row"
         }
     }
 }

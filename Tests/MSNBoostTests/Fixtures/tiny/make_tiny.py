@@ -1,5 +1,6 @@
 """A tiny regression problem on which msnb's trees and XGBoost's coincide (integer features with
-few distinct values, so the hist cut points are the values themselves), for SHAP agreement.
+few distinct values, so the hist cut points are the values themselves), for SHAP and SHAP-interaction
+(pred_interactions) agreement.
 Run: python3 make_tiny.py   (xgboost 3.2.0, numpy 2.4.6)"""
 import json
 import numpy as np, xgboost as xgb
@@ -14,6 +15,7 @@ d = xgb.DMatrix(Xt)
 out = {"X": X.tolist(), "y": y.tolist(), "test": Xt.tolist(),
        "pred": bst.predict(d).astype(float).tolist(),
        "contribs": bst.predict(d, pred_contribs=True).astype(float).tolist(),
+       "interactions": bst.predict(d, pred_interactions=True).astype(float).tolist(),
        "params": {k: v for k, v in params.items()}, "rounds": 4}
 json.dump(out, open("tiny.json", "w"), indent=1)
 print("wrote tiny.json")
