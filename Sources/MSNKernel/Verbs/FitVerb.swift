@@ -7,7 +7,7 @@ import MSNTable
 enum FitVerb {
     typealias Fitter = @Sendable (inout Evaluator, VerbCall, Value?) throws -> Value
     static let fitters: [String: Fitter] = [
-        "sem": fitSEM, "boost": BoostVerbs.fit,
+        "sem": fitSEM, "pls": PLSVerbs.fit, "boost": BoostVerbs.fit,
         "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
     ]
 

@@ -1,0 +1,110 @@
+import Foundation
+import MSNStats
+
+/// One bootstrapped quantity: a path, loading, weight, total or specific indirect effect.
+public struct PLSParameter: Sendable, Equatable {
+    /// `path`, `loading`, `weight`, `total`, `indirect` (a specific indirect effect) or `total_indirect`.
+    public var kind: String
+    public var lhs: String, op: String, rhs: String
+}
+
+/// Bootstrap results of a PLS fit: intervals per parameter, draws used and lost.
+public struct PLSBootstrapResult: Sendable {
+    public var parameters: [PLSParameter]
+    public var estimates: [Double]
+    public var intervals: [BootstrapInterval]
+    public var draws: Int, failed: Int, notConverged: Int
+    public var seed: UInt64
+}
+
+extension PLSFit {
+    /// Every reported parameter of the fit, in a fixed order, with its value.
+    public func parameterVector() -> [(PLSParameter, Double)] {
+        var out: [(PLSParameter, Double)] = []
+        for (p, path) in spec.paths.enumerated() {
+            out.append((PLSParameter(kind: "path", lhs: path.to, op: "~", rhs: path.from), pathCoefficients[p]))
+        }
+        for (k, c) in spec.constructs.enumerated() {
+            for (t, item) in c.items.enumerated() { out.append((PLSParameter(kind: "loading", lhs: c.name, op: "=~", rhs: item), loadings[k][t])) }
+        }
+        for (k, c) in spec.constructs.enumerated() {
+            for (t, item) in c.items.enumerated() { out.append((PLSParameter(kind: "weight", lhs: c.name, op: "<~", rhs: item), weights[k][t])) }
+        }
+        for e in PLSEffects.total(self) {
+            if e.indirect != 0 || !spec.paths.contains(PLSPath(from: e.from, to: e.to)) {
+                out.append((PLSParameter(kind: "total_indirect", lhs: e.to, op: "<-", rhs: e.from), e.indirect))
+            }
+            out.append((PLSParameter(kind: "total", lhs: e.to, op: "<-", rhs: e.from), e.total))
+        }
+        for e in PLSEffects.specificIndirect(self) {
+            out.append((PLSParameter(kind: "indirect", lhs: e.to, op: "<-", rhs: e.route.dropLast().joined(separator: " -> ")), e.effect))
+        }
+        return out
+    }
+
+    /// The same model refitted on `rows` of the prepared data (a bootstrap or jackknife sample).
+    func refit(rows: [Int]) throws -> PLSFit {
+        let raw = data.raw.map { c in rows.map { c[$0] } }
+        return try PLSFit.fit(spec: spec, data: try PLSData(items: data.items, raw: raw, rows: rows.map { data.rows[$0] }), options: options)
+    }
+
+    /// Case-resampling bootstrap: `draws` refits on resampled rows (one seeded stream per draw), percentile
+    /// and BCa intervals (jackknife acceleration). Failed and non-converged draws are counted and left out.
+    public func bootstrap(draws: Int, seed: UInt64, threads: Int = Bootstrap.defaultThreads, level: Double = 0.95) -> PLSBootstrapResult {
+        let base = parameterVector()
+        let count = base.count
+        let me = self
+        let outcomes = Bootstrap.run(n: data.n, draws: draws, seed: seed, threads: threads) { rows in
+            guard let f = try? me.refit(rows: rows) else { return .failed }
+            guard f.converged else { return .notConverged }
+            let v = f.parameterVector().map(\.1)
+            return v.count == count ? .value(v) : .failed
+        }
+        var usable: [[Double]] = []
+        var failed = 0, notConverged = 0
+        for o in outcomes {
+            switch o {
+            case .value(let v): usable.append(v)
+            case .failed: failed += 1
+            case .notConverged: notConverged += 1
+            }
+        }
+        let jack = jackknife(threads: threads)
+        return PLSBootstrapResult(parameters: base.map(\.0), estimates: base.map(\.1),
+                                  intervals: Bootstrap.intervals(estimates: base.map(\.1), draws: usable, jackknife: jack, level: level),
+                                  draws: draws, failed: failed, notConverged: notConverged, seed: seed)
+    }
+
+    /// Leave-one-out estimates for the BCa acceleration.
+    func jackknife(threads: Int) -> [[Double]] {
+        let n = data.n
+        let count = parameterVector().count
+        let me = self
+        let box = JackknifeBox(n: n)
+        let workers = max(1, min(threads, n))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var local: [(Int, [Double])] = []
+            var i = w
+            while i < n {
+                let rows = (0..<n).filter { $0 != i }
+                if let f = try? me.refit(rows: rows), f.converged {
+                    let v = f.parameterVector().map(\.1)
+                    if v.count == count { local.append((i, v)) }
+                }
+                i += workers
+            }
+            box.store(local)
+        }
+        return box.values.compactMap { $0 }
+    }
+}
+
+private final class JackknifeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [[Double]?]
+    init(n: Int) { values = Array(repeating: nil, count: n) }
+    func store(_ items: [(Int, [Double])]) {
+        lock.lock(); defer { lock.unlock() }
+        for (i, v) in items { values[i] = v }
+    }
+}
