@@ -75,36 +75,16 @@ extension PLSFit {
                                   draws: draws, failed: failed, notConverged: notConverged, seed: seed)
     }
 
-    /// Leave-one-out estimates for the BCa acceleration.
+    /// Leave-one-out estimates for the BCa acceleration (in row order, so thread-independent).
     func jackknife(threads: Int) -> [[Double]] {
         let n = data.n
         let count = parameterVector().count
         let me = self
-        let box = JackknifeBox(n: n)
-        let workers = max(1, min(threads, n))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var local: [(Int, [Double])] = []
-            var i = w
-            while i < n {
-                let rows = (0..<n).filter { $0 != i }
-                if let f = try? me.refit(rows: rows), f.converged {
-                    let v = f.parameterVector().map(\.1)
-                    if v.count == count { local.append((i, v)) }
-                }
-                i += workers
-            }
-            box.store(local)
+        let outcomes = Bootstrap.runIndexed(count: n, threads: threads) { i in
+            guard let f = try? me.refit(rows: (0..<n).filter { $0 != i }), f.converged else { return .failed }
+            let v = f.parameterVector().map(\.1)
+            return v.count == count ? .value(v) : .failed
         }
-        return box.values.compactMap { $0 }
-    }
-}
-
-private final class JackknifeBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [[Double]?]
-    init(n: Int) { values = Array(repeating: nil, count: n) }
-    func store(_ items: [(Int, [Double])]) {
-        lock.lock(); defer { lock.unlock() }
-        for (i, v) in items { values[i] = v }
+        return outcomes.compactMap { if case .value(let v) = $0 { return v } else { return nil } }
     }
 }

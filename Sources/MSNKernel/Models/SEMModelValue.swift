@@ -15,6 +15,8 @@ struct SEMModelValue: ModelValue {
     var groupColumn: String?
     /// The group_equal keywords.
     var groupEqual: [String] = []
+    /// Bootstrap intervals, when fitted with se = "bootstrap".
+    var bootstrap: SEMBootstrapResult?
     var kind: String { "sem" }
     var shape: String {
         "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows\(fit.isMultiGroup ? ", \(fit.groups.count) groups" : "")"
@@ -44,6 +46,9 @@ struct SEMModelValue: ModelValue {
             "  SRMR \(f("srmr"))  \(SEMTables.verdict("srmr", fm["srmr"] ?? .nan) ?? "")",
             "  AIC \(f("aic", 1)), BIC \(f("bic", 1))",
         ]
+        if let b = bootstrap {
+            lines.append("  bootstrap: \(b.draws) draws (seed \(b.seed)), \(b.draws - b.failed - b.notConverged) used, \(b.failed) failed, \(b.notConverged) not converged; 95% percentile and BCa intervals in estimates")
+        }
         for w in fit.warnings { lines.append("  warning: \(w)") }
         return lines.joined(separator: "\n")
     }

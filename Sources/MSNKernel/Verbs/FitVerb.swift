@@ -30,9 +30,9 @@ enum FitVerb {
     }
 
     /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise" | "fiml", group = col,
-    /// group_equal = ["loadings", …]]`.
+    /// group_equal = ["loadings", …], se = "bootstrap", draws = 5000, seed = 1]`.
     static let fitSEM: Fitter = { ev, call, input in
-        try ev.checkOptions(call, allowed: ["std_lv", "missing", "group", "group_equal"])
+        try ev.checkOptions(call, allowed: ["std_lv", "missing", "group", "group_equal", "se", "draws", "seed", "threads"])
         let t = try ev.inputTable(call, input)
         guard let block = call.block else {
             throw Diagnostic(.syntax, "fit sem needs the model in braces", at: call.nameSpan,
@@ -56,7 +56,9 @@ enum FitVerb {
             if let o = call.options.first(where: { $0.name == "group" }) {
                 if case .name(let n, _) = o.value { groupColumn = n } else if case .scalar(.string(let n)) = try ev.evaluate(o.value) { groupColumn = n }
             }
-            return .model(SEMModelValue(fit: fit, model: block.text, options: options, groupColumn: groupColumn, groupEqual: options.groupEqual))
+            var value = SEMModelValue(fit: fit, model: block.text, options: options, groupColumn: groupColumn, groupEqual: options.groupEqual)
+            value.bootstrap = try SEMBootstrapVerb.run(&ev, call, fit: fit, model: block.text, data: data, order: order, options: options)
+            return .model(value)
         } catch let e as SEMError {
             switch e {
             case .syntax(let line, let column, let message):

@@ -71,7 +71,7 @@ enum PLSVerbs {
         }
     }
 
-    static let estimates = table({ try PLSTables.estimates($0.fit, bootstrap: $0.bootstrap) }, or: SEMResultVerbs.estimates)
+    static let estimates = table({ try PLSTables.estimates($0.fit, bootstrap: $0.bootstrap) }, or: SEMBootstrapVerb.estimates)
     static let rsquare = table({ try PLSTables.rSquare($0.fit) }, or: SEMResultVerbs.rsquare)
     static let reliability = table({ try PLSTables.reliability($0.fit) }, or: SEMResultVerbs.reliability)
     static let fsquare = table { try PLSTables.fSquare($0.fit) }

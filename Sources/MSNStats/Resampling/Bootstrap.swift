@@ -23,13 +23,18 @@ public enum Bootstrap {
     /// The result keeps the draw order, so it does not depend on `threads`.
     public static func run(n: Int, draws: Int, seed: UInt64, threads: Int,
                            statistic: @escaping @Sendable ([Int]) -> DrawOutcome) -> [DrawOutcome] {
-        let box = OutcomeBox(count: draws)
-        let workers = max(1, min(threads, draws))
+        runIndexed(count: draws, threads: threads) { d in statistic(indices(draw: d, n: n, seed: seed)) }
+    }
+
+    /// Runs `job(0..<count)` on `threads` threads and returns the outcomes in index order.
+    public static func runIndexed(count: Int, threads: Int, job: @escaping @Sendable (Int) -> DrawOutcome) -> [DrawOutcome] {
+        let box = OutcomeBox(count: count)
+        let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var local: [(Int, DrawOutcome)] = []
             var d = w
-            while d < draws {
-                local.append((d, statistic(indices(draw: d, n: n, seed: seed))))
+            while d < count {
+                local.append((d, job(d)))
                 d += workers
             }
             box.store(local)
