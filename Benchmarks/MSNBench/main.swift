@@ -6,6 +6,7 @@ import Foundation
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
+//   .build/release/MSNBench bootstrap [--draws 5000]
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
@@ -28,7 +29,9 @@ case "boost":
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
+case "bootstrap":
+    try BootstrapBench.run(draws: Int(Bench.value(args, "--draws") ?? "5000") ?? 5000)
 default:
-    print("usage: MSNBench gen|table|boost|sem …")
+    print("usage: MSNBench gen|table|boost|sem|bootstrap …")
     exit(2)
 }

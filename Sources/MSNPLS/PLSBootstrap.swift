@@ -43,9 +43,12 @@ extension PLSFit {
     }
 
     /// The same model refitted on `rows` of the prepared data (a bootstrap or jackknife sample).
+    /// With interaction terms, stage 1 is estimated again on the sample.
     func refit(rows: [Int]) throws -> PLSFit {
-        let raw = data.raw.map { c in rows.map { c[$0] } }
-        return try PLSFit.fit(spec: spec, data: try PLSData(items: data.items, raw: raw, rows: rows.map { data.rows[$0] }), options: options)
+        let products = Set(spec.interactions.map(\.name))
+        let keep = data.items.indices.filter { !products.contains(data.items[$0]) }
+        let base = try PLSData(items: keep.map { data.items[$0] }, raw: keep.map { j in rows.map { data.raw[j][$0] } }, rows: rows.map { data.rows[$0] })
+        return try PLSFit.fit(spec: spec, base: base, options: options)
     }
 
     /// Case-resampling bootstrap: `draws` refits on resampled rows (one seeded stream per draw), percentile

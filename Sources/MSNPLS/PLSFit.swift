@@ -46,9 +46,32 @@ public struct PLSFit: Sendable {
     /// Parses `model`, prepares `data` (numeric columns by name, NaN for missing) and estimates.
     public static func fit(model: String, data: [String: [Double]], options: PLSOptions = PLSOptions()) throws -> PLSFit {
         let spec = try PLSSpecification.parse(model, consistency: options.consistency)
-        let prepared = try PLSData.prepare(data, items: spec.constructs.flatMap(\.items), missing: options.missing,
-                                           missingValue: options.missingValue)
-        return try fit(spec: spec, data: prepared, options: options)
+        let prepared = try PLSData.prepare(data, items: spec.dataItems, missing: options.missing, missingValue: options.missingValue)
+        return try fit(spec: spec, base: prepared, options: options)
+    }
+
+    /// Estimates `spec` from the data items (no interaction products). With interaction terms this is
+    /// seminr's two-stage approach: stage 1 (the model without them) gives construct scores, the product
+    /// of the two scores is the single item of `A:B`, then the whole model is estimated.
+    public static func fit(spec: PLSSpecification, base: PLSData, options: PLSOptions) throws -> PLSFit {
+        guard !spec.interactions.isEmpty else { return try fit(spec: spec, data: base, options: options) }
+        func column(_ item: String) throws -> [Double] {
+            guard let j = base.items.firstIndex(of: item) else { throw PLSError.unknownVariable(item, available: base.items) }
+            return base.raw[j]
+        }
+        let stage1Spec = spec.withoutInteractions()
+        let items1 = stage1Spec.constructs.flatMap(\.items)
+        let stage1 = try fit(spec: stage1Spec, data: try PLSData(items: items1, raw: try items1.map(column), rows: base.rows), options: options)
+        var products: [String: [Double]] = [:]
+        for x in spec.interactions {
+            guard let a = stage1.index(x.a), let b = stage1.index(x.b) else {
+                throw PLSError.specification("the interaction \(x.name) needs \(x.a) and \(x.b) in the model without it")
+            }
+            products[x.name] = zip(stage1.scores[a], stage1.scores[b]).map { $0 * $1 }
+        }
+        let items = spec.constructs.flatMap(\.items)
+        let raw = try items.map { try products[$0] ?? column($0) }
+        return try fit(spec: spec, data: try PLSData(items: items, raw: raw, rows: base.rows), options: options)
     }
 
     /// Estimates `spec` on prepared data.

@@ -29,6 +29,13 @@ public struct PLSPath: Sendable, Equatable, Hashable {
     public init(from: String, to: String) { self.from = from; self.to = to }
 }
 
+/// An interaction term `A:B`: a single-item construct whose item is the product of the stage-1 scores
+/// of A and B (seminr's two-stage approach).
+public struct PLSInteraction: Sendable, Equatable {
+    public var name: String, a: String, b: String
+    public init(name: String, a: String, b: String) { self.name = name; self.a = a; self.b = b }
+}
+
 /// Which `=~` constructs consistent PLS treats as common factors.
 public enum PLSConsistency: Sendable, Equatable {
     /// Plain PLS: every construct is a composite.
@@ -45,6 +52,8 @@ public struct PLSSpecification: Sendable, Equatable {
     public var constructs: [PLSConstruct]
     /// Paths in row order (`C ~ A + B` gives A→C, B→C).
     public var paths: [PLSPath]
+    /// Interaction terms (`C ~ A + B + A:B`), estimated in two stages.
+    public var interactions: [PLSInteraction] = []
 
     /// Reads `text` with MSNSEM's lavaan parser.
     public static func parse(_ text: String, consistency: PLSConsistency = .none) throws -> PLSSpecification {
@@ -80,6 +89,21 @@ public struct PLSSpecification: Sendable, Equatable {
                 throw PLSError.syntax(line: s.line, column: 1, message: "'\(s.op)' is not part of a PLS model (use =~, <~ and ~)")
             }
         }
+        var interactions: [PLSInteraction] = []
+        for p in paths where ModelSyntax.isInteraction(p.from) && !interactions.contains(where: { $0.name == p.from }) {
+            let parts = p.from.split(separator: ":").map(String.init)
+            let x = PLSInteraction(name: p.from, a: parts[0], b: parts[1])
+            for c in [x.a, x.b] where blocks[c] == nil {
+                throw PLSError.specification("the interaction \(x.name) needs \(c) to be a construct (\(c) =~ …)")
+            }
+            for target in paths.filter({ $0.from == x.name }).map(\.to) {
+                for c in [x.a, x.b] where !paths.contains(PLSPath(from: c, to: target)) {
+                    throw PLSError.specification("the interaction \(x.name) → \(target) needs the direct effect too: add \(c) to \(target) ~ …")
+                }
+            }
+            blocks[x.name] = PLSConstruct(name: x.name, items: [x.name], mode: .a, reflective: false)
+            interactions.append(x)
+        }
         guard !paths.isEmpty else {
             throw PLSError.specification("a PLS model needs at least one structural path (Y ~ X)")
         }
@@ -92,7 +116,7 @@ public struct PLSSpecification: Sendable, Equatable {
             }
             switch consistency {
             case .none: break
-            case .all: c.reflective = c.mode == .a
+            case .all: c.reflective = c.mode == .a && !interactions.contains { $0.name == name }
             case .only(let names): c.reflective = names.contains(name)
             }
             if c.reflective && c.mode != .a {
@@ -110,11 +134,22 @@ public struct PLSSpecification: Sendable, Equatable {
         if let dup = items.first(where: { i in items.filter { $0 == i }.count > 1 }) {
             throw PLSError.specification("item '\(dup)' measures more than one construct")
         }
-        if let clash = constructs.first(where: { items.contains($0.name) }) {
+        if let clash = constructs.first(where: { c in items.contains(c.name) && !interactions.contains { $0.name == c.name } }) {
             throw PLSError.specification("'\(clash.name)' is both a construct and an item; rename one")
         }
         try checkAcyclic(order, paths)
-        return PLSSpecification(constructs: constructs, paths: paths)
+        return PLSSpecification(constructs: constructs, paths: paths, interactions: interactions)
+    }
+
+    /// The items read from the data (every item except the interaction products).
+    public var dataItems: [String] {
+        constructs.filter { c in !interactions.contains { $0.name == c.name } }.flatMap(\.items)
+    }
+
+    /// Stage 1 of the two-stage approach: the model without its interaction terms.
+    public func withoutInteractions() -> PLSSpecification {
+        let names = Set(interactions.map(\.name))
+        return PLSSpecification(constructs: constructs.filter { !names.contains($0.name) }, paths: paths.filter { !names.contains($0.from) })
     }
 
     /// PLS path models are recursive: a cycle has no OLS path estimates.
@@ -137,7 +172,7 @@ public struct PLSSpecification: Sendable, Equatable {
         var order: [String] = []
         for name in rest.map(\.from) + rest.map(\.to) where !order.contains(name) { order.append(name) }
         let byName = Dictionary(uniqueKeysWithValues: constructs.map { ($0.name, $0) })
-        return PLSSpecification(constructs: order.compactMap { byName[$0] }, paths: rest)
+        return PLSSpecification(constructs: order.compactMap { byName[$0] }, paths: rest, interactions: interactions.filter { order.contains($0.name) })
     }
 
     /// Predecessors of `construct`, in path order.

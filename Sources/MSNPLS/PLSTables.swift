@@ -112,6 +112,9 @@ extension PLSFit {
     /// Construct scores for new data: items standardised with the fitted means and SDs (missing cells,
     /// and `missing_value` cells, take the fitted mean), times the outer weights. One array per construct.
     public func scores(for newData: [String: [Double]], rows: Int) throws -> [[Double]] {
+        guard spec.interactions.isEmpty else {
+            throw PLSError.specification("construct scores for new rows are not available for a model with interaction terms yet")
+        }
         var z: [[Double]] = []
         for (j, item) in data.items.enumerated() {
             guard let c = newData[item] else { throw PLSError.unknownVariable(item, available: newData.keys.sorted()) }

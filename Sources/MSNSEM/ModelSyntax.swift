@@ -86,7 +86,7 @@ public enum ModelSyntax {
             guard let name = pieces.last, !name.isEmpty else {
                 throw SEMError.syntax(line: line, column: termColumn + lead, message: "expected a variable name after \(op)")
             }
-            guard isName(name) || name == "1" else {
+            guard isName(name) || name == "1" || (op == "~" && isInteraction(name)) else {
                 throw SEMError.syntax(line: line, column: termColumn + lead, message: "'\(name)' is not a variable name")
             }
             var term = SyntaxTerm(name: name, fixed: nil, forcedFree: false, label: nil)
@@ -108,6 +108,12 @@ public enum ModelSyntax {
             terms.append(term)
         }
         return SyntaxStatement(lhs: lhs, op: op, terms: terms, definition: nil, line: line)
+    }
+
+    /// `a:b` on the right of `~`: an interaction term (used by PLS; lavaan writes the same).
+    public static func isInteraction(_ s: String) -> Bool {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { isName(String($0)) }
     }
 
     static func isName(_ s: String) -> Bool {
