@@ -30,13 +30,16 @@ extension PLSFit {
         for (k, c) in spec.constructs.enumerated() {
             for (t, item) in c.items.enumerated() { out.append((PLSParameter(kind: "weight", lhs: c.name, op: "<~", rhs: item), weights[k][t])) }
         }
+        // Which pairs have an indirect route depends on the model only, so every draw has the same parameters.
+        let specific = PLSEffects.specificIndirect(self)
+        let routed = Set(specific.map { "\($0.from)|\($0.to)" })
         for e in PLSEffects.total(self) {
-            if e.indirect != 0 || !spec.paths.contains(PLSPath(from: e.from, to: e.to)) {
+            if routed.contains("\(e.from)|\(e.to)") {
                 out.append((PLSParameter(kind: "total_indirect", lhs: e.to, op: "<-", rhs: e.from), e.indirect))
             }
             out.append((PLSParameter(kind: "total", lhs: e.to, op: "<-", rhs: e.from), e.total))
         }
-        for e in PLSEffects.specificIndirect(self) {
+        for e in specific {
             out.append((PLSParameter(kind: "indirect", lhs: e.to, op: "<-", rhs: e.route.dropLast().joined(separator: " -> ")), e.effect))
         }
         return out
@@ -45,7 +48,8 @@ extension PLSFit {
     /// The same model refitted on `rows` of the prepared data (a bootstrap or jackknife sample).
     /// With interaction terms, stage 1 is estimated again on the sample.
     func refit(rows: [Int]) throws -> PLSFit {
-        let products = Set(spec.interactions.map(\.name))
+        let interactionNames = Set(spec.interactions.map(\.name))
+        let products = Set(spec.constructs.filter { interactionNames.contains($0.name) }.flatMap(\.items))
         let keep = data.items.indices.filter { !products.contains(data.items[$0]) }
         let base = try PLSData(items: keep.map { data.items[$0] }, raw: keep.map { j in rows.map { data.raw[j][$0] } }, rows: rows.map { data.rows[$0] })
         return try PLSFit.fit(spec: spec, base: base, options: options)

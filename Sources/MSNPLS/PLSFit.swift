@@ -11,6 +11,8 @@ public struct PLSOptions: Sendable, Equatable {
     public var maxIterations = 300
     /// Stop when Σ|ΔW| < 10^−stopCriterion.
     public var stopCriterion: Double = 7
+    /// How interaction terms `A:B` are measured.
+    public var interactionMethod: PLSInteractionMethod = .twoStage
     public init() {}
 }
 
@@ -59,6 +61,18 @@ public struct PLSFit: Sendable {
             guard let j = base.items.firstIndex(of: item) else { throw PLSError.unknownVariable(item, available: base.items) }
             return base.raw[j]
         }
+        if options.interactionMethod != .twoStage {
+            // Product indicators (optionally orthogonalised) replace the term's single item.
+            var spec = spec
+            var extra: [String: [Double]] = [:]
+            for x in spec.interactions {
+                let items = try productItems(x, spec: spec, column: column, orthogonal: options.interactionMethod == .orthogonal)
+                for (name, v) in items { extra[name] = v }
+                if let k = spec.constructs.firstIndex(where: { $0.name == x.name }) { spec.constructs[k].items = items.map(\.0) }
+            }
+            let items = spec.constructs.flatMap(\.items)
+            return try fit(spec: spec, data: try PLSData(items: items, raw: try items.map { try extra[$0] ?? column($0) }, rows: base.rows), options: options)
+        }
         let stage1Spec = spec.withoutInteractions()
         let items1 = stage1Spec.constructs.flatMap(\.items)
         let stage1 = try fit(spec: stage1Spec, data: try PLSData(items: items1, raw: try items1.map(column), rows: base.rows), options: options)
@@ -85,6 +99,20 @@ public struct PLSFit: Sendable {
         var loadings = spec.constructs.indices.map { k in
             spec.constructs[k].items.indices.map { t in Columns.cov(data.z[offsets[k] + t], solution.scores[k]) }
         }
+        // seminr (Henseler & Chin 2010) rescales an interaction term's score by Σ sd(item)·|λ| / Σ|λ|
+        // (sd of the raw product items), so its loadings and its (unstandardised) path scale with it.
+        var scores = solution.scores
+        var scale = [Double](repeating: 1, count: spec.constructs.count)
+        for x in spec.interactions {
+            guard let k = spec.constructs.firstIndex(where: { $0.name == x.name }) else { continue }
+            let l = loadings[k]
+            var num = 0.0, den = 0.0
+            for t in l.indices { num += data.sds[offsets[k] + t] * abs(l[t]); den += abs(l[t]) }
+            guard den > 0 else { continue }
+            scale[k] = num / den
+            scores[k] = scores[k].map { $0 * scale[k] }
+            loadings[k] = l.map { $0 * scale[k] }
+        }
         let r = Columns.corMatrix(solution.scores)
         var corrected = r
         var rho: [Double]?
@@ -110,7 +138,10 @@ public struct PLSFit: Sendable {
             let preds = spec.predecessors(of: target).compactMap { index[$0] }
             let beta = try PLSEstimator.regress(corrected, preds, j, name: target)
             for (t, i) in preds.enumerated() {
-                if let pi = spec.paths.firstIndex(of: PLSPath(from: spec.constructs[i].name, to: target)) { coefficients[pi] = beta[t] }
+                // Paths come from OLS on the scores: an interaction's rescaled score divides its coefficient
+                // (PLSc solves standardised paths from the corrected correlations, as seminr).
+                let raw = rho == nil ? beta[t] / scale[i] : beta[t]
+                if let pi = spec.paths.firstIndex(of: PLSPath(from: spec.constructs[i].name, to: target)) { coefficients[pi] = raw }
             }
             var r2 = 0.0
             for (t, i) in preds.enumerated() { r2 += beta[t] * corrected[i][j] }
@@ -122,7 +153,7 @@ public struct PLSFit: Sendable {
             warnings.append("the PLS algorithm did not converge in \(options.maxIterations + 1) passes (last Σ|ΔW| = \(solution.weightDiff)); results are from the last pass")
         }
         return PLSFit(spec: spec, options: options, data: data, weights: solution.weights, loadings: loadings,
-                      scores: solution.scores, scoreCorrelations: r, constructCorrelations: corrected, plscRho: rho,
+                      scores: scores, scoreCorrelations: r, constructCorrelations: corrected, plscRho: rho,
                       pathCoefficients: coefficients, rSquared: rsq.map { (construct: $0.0, r2: $0.1, adjusted: $0.2) },
                       iterations: solution.iterations, converged: solution.converged, warnings: warnings)
     }

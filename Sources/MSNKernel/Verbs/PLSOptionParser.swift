@@ -12,7 +12,7 @@ struct BootstrapRequest: Sendable, Equatable {
 
 /// Reads `fit pls`'s `with` options into `PLSOptions` (and a bootstrap request).
 enum PLSOptionParser {
-    static let allowed = ["scheme", "consistent", "missing", "missing_value", "max_iterations", "stop_criterion",
+    static let allowed = ["scheme", "consistent", "missing", "missing_value", "max_iterations", "stop_criterion", "interaction",
                           "se", "draws", "seed", "threads"]
 
     static func parse(_ ev: inout Evaluator, _ call: VerbCall) throws -> (PLSOptions, BootstrapRequest?) {
@@ -41,6 +41,14 @@ enum PLSOptionParser {
                                  hint: text(v).flatMap { Diagnostic.didYouMean($0, in: ["mean", "listwise"]) })
             }
             o.missing = m
+        }
+        if let (v, span) = try ev.option(call, "interaction") {
+            let methods = PLSInteractionMethod.allCases.map(\.rawValue)
+            guard case .scalar(.string(let s)) = v, let m = PLSInteractionMethod(rawValue: s) else {
+                throw Diagnostic(.value, "interaction is \"two_stage\", \"product_indicator\" or \"orthogonal\"", at: span,
+                                 hint: text(v).flatMap { Diagnostic.didYouMean($0, in: methods) })
+            }
+            o.interactionMethod = m
         }
         if let (v, span) = try ev.option(call, "missing_value") {
             guard case .scalar(let c) = v, let d = c.doubleValue else { throw Diagnostic(.type, "missing_value is a number, e.g. -99", at: span) }
