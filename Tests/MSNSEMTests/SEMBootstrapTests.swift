@@ -28,6 +28,17 @@ import Testing
         #expect(one.intervals[ab].bcaLower == nil)
     }
 
+    @Test func theLeanRefitOnTheFullSampleReproducesTheFit() throws {
+        let (cols, order) = try data()
+        let fit = try SEMFit.fit(model: Self.model, data: cols, columnOrder: order)
+        _ = order
+        let columns = fit.table.observed.map { cols[$0] ?? [] }
+        // Start away from the solution: the optimizer must find the same estimates as the full fit.
+        let x = try SEMFit.estimatesOnly(fit.table, columns: columns, rows: Array(0..<80), start: fit.estimates.map { $0 * 0.9 }, fiml: false)
+        #expect(zip(x, fit.estimates).map { abs($0 - $1) }.max()! < 1e-5)
+        #expect(try SEMFit.vector(fit.table, fit.estimates) == (try fit.bootstrapVector().map(\.1)))
+    }
+
     @Test func severalGroupsAreRefused() throws {
         let (cols, order) = try data()
         var o = SEMOptions()
