@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -28,12 +28,14 @@ let package = Package(
         .target(name: "MSNSEM", dependencies: ["MSNTable", "MSNStats"]),
         // Linear panel models: absorbed fixed effects, random effects, FD, between, clustered errors, DiD/event studies.
         .target(name: "MSNPanel", dependencies: ["MSNTable", "MSNStats"]),
+        // PLS path models (PLS-SEM, PLSc) in lavaan syntax, reusing MSNSEM's syntax parser.
+        .target(name: "MSNPLS", dependencies: ["MSNTable", "MSNStats", "MSNSEM"]),
         // Simulated MSME data with a known truth (`simulate exporters`, `simulate ecosystem`).
         .target(name: "MSNSimulate", dependencies: ["MSNTable", "MSNStats"]),
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate", "MSNPanel"],
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel"],
                 plugins: ["StdlibEmbedPlugin"]),
         // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
         .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -58,13 +60,14 @@ let package = Package(
         // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
         .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable"]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPanel"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel"], path: "Benchmarks/MSNBench"),
 
         .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPanelTests", dependencies: ["MSNPanel", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNPLSTests", dependencies: ["MSNPLS", "MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),

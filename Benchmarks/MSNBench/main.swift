@@ -8,6 +8,7 @@ import Foundation
 //   .build/release/MSNBench sem
 //   .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
 //   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
+//   .build/release/MSNBench bootstrap [--draws 5000]
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
@@ -38,7 +39,9 @@ case "panel":
     try PanelBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "3") ?? 3)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
+case "bootstrap":
+    try BootstrapBench.run(draws: Int(Bench.value(args, "--draws") ?? "5000") ?? 5000)
 default:
-    print("usage: MSNBench gen|table|boost|sem|panel-gen|panel …")
+    print("usage: MSNBench gen|table|boost|sem|panel-gen|panel|bootstrap …")
     exit(2)
 }

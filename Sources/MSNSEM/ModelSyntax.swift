@@ -22,11 +22,11 @@ public struct GroupModifier: Sendable, Equatable {
     public var label: String?
 }
 
-/// One lavaan statement: `lhs =~ terms`, `lhs ~ terms`, `lhs ~~ terms`, `name := expression`.
+/// One lavaan statement: `lhs =~ terms`, `lhs <~ terms`, `lhs ~ terms`, `lhs ~~ terms`, `name := expression`.
 public struct SyntaxStatement: Sendable, Equatable {
     /// Left-hand side.
     public var lhs: String
-    /// Operator: `=~`, `~`, `~~`, `:=`.
+    /// Operator: `=~`, `<~`, `~`, `~~`, `:=`.
     public var op: String
     /// Right-hand terms (empty for `:=`).
     public var terms: [SyntaxTerm]
@@ -36,7 +36,7 @@ public struct SyntaxStatement: Sendable, Equatable {
     public var line: Int
 }
 
-/// Parses lavaan model syntax (the subset msnb supports: `=~`, `~`, `~~`, `~ 1`, `:=`, modifiers
+/// Parses lavaan model syntax (the subset msnb supports: `=~`, `<~`, `~`, `~~`, `~ 1`, `:=`, modifiers
 /// `1*x`, `NA*x`, `a*x`, per-group `c(1, NA)*x` / `c(a1, a2)*x`, several modifiers per term, `;` or
 /// newlines between statements, `#` comments).
 public enum ModelSyntax {
@@ -57,12 +57,13 @@ public enum ModelSyntax {
         return out
     }
 
-    private static let operators = [":=", "=~", "~~", "~"]
+    /// `<~` (a formative, mode B composite) is parsed for PLS; the covariance-based engine rejects it.
+    private static let operators = [":=", "=~", "<~", "~~", "~"]
 
     static func statement(_ s: String, line: Int, column: Int) throws -> SyntaxStatement {
         guard let (op, range) = operators.lazy.compactMap({ op in s.range(of: op).map { (op, $0) } }).first else {
             let col = column + (s.firstIndex { $0 != " " }.map { s.distance(from: s.startIndex, to: $0) } ?? 0)
-            throw SEMError.syntax(line: line, column: col, message: "expected an operator (=~, ~, ~~ or :=)")
+            throw SEMError.syntax(line: line, column: col, message: "expected an operator (=~, <~, ~, ~~ or :=)")
         }
         let lhs = s[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
         let rhsText = String(s[range.upperBound...])
@@ -85,7 +86,7 @@ public enum ModelSyntax {
             guard let name = pieces.last, !name.isEmpty else {
                 throw SEMError.syntax(line: line, column: termColumn + lead, message: "expected a variable name after \(op)")
             }
-            guard isName(name) || name == "1" else {
+            guard isName(name) || name == "1" || (op == "~" && isInteraction(name)) else {
                 throw SEMError.syntax(line: line, column: termColumn + lead, message: "'\(name)' is not a variable name")
             }
             var term = SyntaxTerm(name: name, fixed: nil, forcedFree: false, label: nil)
@@ -107,6 +108,12 @@ public enum ModelSyntax {
             terms.append(term)
         }
         return SyntaxStatement(lhs: lhs, op: op, terms: terms, definition: nil, line: line)
+    }
+
+    /// `a:b` on the right of `~`: an interaction term (used by PLS; lavaan writes the same).
+    public static func isInteraction(_ s: String) -> Bool {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { isName(String($0)) }
     }
 
     static func isName(_ s: String) -> Bool {

@@ -24,6 +24,9 @@ struct TemplateBuilder {
     var rows: [TemplateRow] = []
 
     init(_ statements: [SyntaxStatement], dataColumns: [String], stdLV: Bool, meanStructure: Bool) throws {
+        if let s = statements.first(where: { $0.op == "<~" }) {
+            throw SEMError.syntax(line: s.line, column: 1, message: "'<~' (a formative composite) is estimated by fit pls, not fit sem")
+        }
         for s in statements where s.op == "=~" && !latents.contains(s.lhs) { latents.append(s.lhs) }
         for s in statements where s.op != ":=" {
             if s.op != "=~" { try note(s.lhs, dataColumns) }

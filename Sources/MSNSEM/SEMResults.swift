@@ -49,7 +49,7 @@ extension SEMFit {
     }
 
     /// Label → value of every labelled free or fixed parameter at `x`.
-    private func labelValues(_ x: [Double]) -> [String: Double] {
+    func labelValues(_ x: [Double]) -> [String: Double] {
         var out: [String: Double] = [:]
         for r in table.rows where !r.label.isEmpty && r.op != ":=" && out[r.label] == nil { out[r.label] = r.free > 0 ? x[r.free - 1] : r.value }
         return out

@@ -43,7 +43,7 @@ s = fit sem on hs {
     #expect(bad?.hint == "did you mean 'x3'?")
     let syntax = s.execute("s = fit sem on hs {\n  visual x1 + x2\n}", origin: SourceOrigin(file: "nb.msnb", firstLine: 40))
     guard case .error(let d, _)? = syntax.outputs.last else { Issue.record("error"); return }
-    #expect(d.message == "in the model: expected an operator (=~, ~, ~~ or :=)")
+    #expect(d.message == "in the model: expected an operator (=~, <~, ~, ~~ or :=)")
     #expect(d.span?.line == 41)
     #expect(s.failure("s = fit sem on hs {\n  f =~ school + x1 + x2\n}")?.message == "column 'school' is text; a model variable must be numeric")
     #expect(s.failure("m = fit boots y ~ x on hs")?.message == "model kind 'boots' is not available in this version")

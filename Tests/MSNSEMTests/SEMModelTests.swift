@@ -37,7 +37,7 @@ private func extra(_ file: String) throws -> Table {
 }
 
 @Test func syntaxErrorsPointIntoTheBlock() {
-    #expect(throws: SEMError.syntax(line: 2, column: 3, message: "expected an operator (=~, ~, ~~ or :=)")) {
+    #expect(throws: SEMError.syntax(line: 2, column: 3, message: "expected an operator (=~, <~, ~, ~~ or :=)")) {
         try ModelSyntax.parse("visual =~ x1 + x2\n  textual x4 + x5")
     }
     #expect(throws: SEMError.syntax(line: 1, column: 15, message: "expected a variable name after =~")) {

@@ -15,6 +15,8 @@ struct SEMModelValue: ModelValue {
     var groupColumn: String?
     /// The group_equal keywords.
     var groupEqual: [String] = []
+    /// Bootstrap intervals, when fitted with se = "bootstrap".
+    var bootstrap: SEMBootstrapResult?
     var kind: String { "sem" }
     var shape: String {
         "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows\(fit.isMultiGroup ? ", \(fit.groups.count) groups" : "")"
@@ -48,8 +50,15 @@ struct SEMModelValue: ModelValue {
             .init("AIC", .number(v("aic"), decimals: 1)),
             .init("BIC", .number(v("bic"), decimals: 1)),
         ]
+        var warnings = fit.warnings
+        if let b = bootstrap, b.failed + b.notConverged > 0 {
+            warnings.append("\(b.failed) bootstrap draws failed and \(b.notConverged) did not converge; they are left out of the intervals")
+        }
+        if let b = bootstrap {
+            items.append(.init("bootstrap draws", .int(b.draws), note: "seed \(b.seed); \(b.draws - b.failed - b.notConverged) used; 95% percentile and BCa intervals in estimates"))
+        }
         return ModelSummary(title: "SEM fitted by maximum likelihood (lavaan defaults)", items: items,
-                            warnings: fit.warnings, table: try? SEMTables.estimates(fit, compact: true))
+                            warnings: warnings, table: try? SEMTables.estimates(fit, compact: true))
     }
 }
 

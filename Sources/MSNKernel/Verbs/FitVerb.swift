@@ -7,7 +7,7 @@ import MSNTable
 enum FitVerb {
     typealias Fitter = @Sendable (inout Evaluator, VerbCall, Value?) throws -> Value
     static let fitters: [String: Fitter] = [
-        "sem": fitSEM, "boost": BoostVerbs.fit,
+        "sem": fitSEM, "pls": PLSVerbs.fit, "boost": BoostVerbs.fit,
         "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
         "panel": PanelVerbs.fitPanel, "did": EventVerbs.fitDiD, "event": EventVerbs.fitEvent,
     ]
@@ -32,7 +32,7 @@ enum FitVerb {
     }
 
     /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise" | "fiml", group = col,
-    /// group_equal = ["loadings", …]]`.
+    /// group_equal = ["loadings", …], se = "bootstrap", draws = 5000, seed = 1]`.
     static let fitSEM: Fitter = { ev, call, input in
         try ev.checkOptions(call, form: "sem")
         let t = try ev.inputTable(call, input)
@@ -60,7 +60,9 @@ enum FitVerb {
             if let o = call.options.first(where: { $0.name == "group" }) {
                 if case .name(let n, _) = o.value { groupColumn = n } else if case .scalar(.string(let n)) = try ev.evaluate(o.value) { groupColumn = n }
             }
-            return .model(SEMModelValue(fit: fit, model: block.text, options: options, groupColumn: groupColumn, groupEqual: options.groupEqual))
+            var value = SEMModelValue(fit: fit, model: block.text, options: options, groupColumn: groupColumn, groupEqual: options.groupEqual)
+            value.bootstrap = try SEMBootstrapVerb.run(&ev, call, fit: fit, model: block.text, data: data, order: order, options: options)
+            return .model(value)
         } catch let e as SEMError {
             switch e {
             case .syntax(let line, let column, let message):
