@@ -55,7 +55,7 @@ private func completer() -> Completer {
 
 @Test func optionsOfEveryVerbWithOptions() {
     let c = completer()
-    #expect(c.candidates(before: "firms | join sizes on school with ", word: "") == ["kind"])
+    #expect(c.candidates(before: "firms | join sizes on school with ", word: "") == ["kind", "suffix"])
     #expect(c.candidates(before: "firms | drop outliers x1 with ", word: "") == ["k"])
     #expect(c.candidates(before: "m = fit boost y ~ x on firms with ", word: "tr") == ["trees"])
     #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])

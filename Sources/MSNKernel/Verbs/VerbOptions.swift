@@ -6,7 +6,9 @@ public enum VerbOptions {
         switch verb {
         case "load": return ["delimiter", "na", "types"]
         case "drop": return ["k"]
-        case "join": return ["kind"]
+        case "join": return ["kind", "suffix"]
+        case "count": return ["name", "sort"]
+        case "pivot": return ["names_from", "names_to", "values_from", "values_to"]
         case "fit": return Array(Set(BoostVerbs.optionNames + ["std_lv", "missing", "group", "group_equal"])).sorted()
         case "compare": return ["folds", "pairwise"]
         default: return []

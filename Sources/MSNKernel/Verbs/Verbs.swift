@@ -15,7 +15,7 @@ enum Verbs {
         "join": JoinVerb.run,
         "distinct": RowVerbs.distinct,
         "describe": RowVerbs.describe,
-        "count": RowVerbs.count,
+        "count": CountVerb.run,
         "drop": CleaningVerbs.drop,
         "sample": CleaningVerbs.sample,
         "split": CleaningVerbs.split,
@@ -33,5 +33,6 @@ enum Verbs {
         "simulate": SimulateVerb.run,
         "compare": CompareVerb.run,
         "part": PartVerb.run,
+        "pivot": PivotVerb.run,
     ]
 }

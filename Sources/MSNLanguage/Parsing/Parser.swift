@@ -12,7 +12,7 @@ public struct Parser {
     public static let defaultVerbs: Set<String> = [
         "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
         "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
-        "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show",
+        "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show", "pivot",
     ]
 
     /// Parses `source` (whose first line is line `firstLine` of `file`).
@@ -189,7 +189,7 @@ public struct Parser {
         let next = current
         if !(next.isSymbol("(") || next.isSymbol("|") || next.isSymbol(")") || next.kind == .newline || next.kind == .end) {
             throw error("unknown verb '\(name)'", at: t,
-                        hint: Diagnostic.didYouMean(name, in: Array(verbs)) ?? "verbs: \(verbs.sorted().joined(separator: ", "))")
+                        hint: Habits.verbHint(name) ?? Diagnostic.didYouMean(name, in: Array(verbs)) ?? "verbs: \(verbs.sorted().joined(separator: ", "))")
         }
         var args: [Expr] = []
         if check("(") {
@@ -276,6 +276,11 @@ public struct Parser {
         if check("~") {
             let op = advance()
             return .binary("~", left, try orExpression(), op.span)
+        }
+        if check("->") {
+            // `from -> to` pairs in recode(…) and case(…).
+            let op = advance()
+            return .binary("->", left, try orExpression(), op.span)
         }
         return left
     }
@@ -405,6 +410,12 @@ public struct Parser {
             }
             _ = try expect("}", "'}' to close the record")
             return .record(pairs, t.span)
+        case .keyword("is") where peekToken.identifier == ".na":
+            throw error("is.na(x) is R; msnb asks 'x is null'", at: t, hint: "write x is null (or x is not null)")
+        case .keyword("desc"), .keyword("asc"):
+            throw error("\(t.display) goes after the column in msnb", at: t, hint: "write sort x desc")
+        case .symbol("!"):
+            throw error("'!' is not msnb's negation", at: t, hint: "write not x, or x != y")
         case .newline, .end:
             throw error("the expression is incomplete: expected a value, found \(t.display)", at: t)
         default:
