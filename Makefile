@@ -7,11 +7,16 @@ MSNB := .build/debug/msnb
 
 .PHONY: setup build demo test bench notebooks clean
 
-# Installs what a fresh machine lacks: libedit-dev (for the REPL's line editor).
+# Installs what a fresh machine lacks: libedit-dev (the REPL's line editor), libreadstat-dev (SPSS/Stata/SAS
+# files) and libxlsxwriter-dev (writing .xlsx).
 setup:
-	@if ! [ -f /usr/include/editline/readline.h ]; then \
-	  echo "installing libedit-dev"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	@missing=""; \
+	[ -f /usr/include/editline/readline.h ] || missing="$$missing libedit-dev pkg-config"; \
+	[ -f /usr/include/readstat.h ] || missing="$$missing libreadstat-dev"; \
+	[ -f /usr/include/xlsxwriter.h ] || missing="$$missing libxlsxwriter-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 build: setup

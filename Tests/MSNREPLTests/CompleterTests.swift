@@ -28,7 +28,7 @@ private func completer() -> Completer {
 
 @Test func completesOptionsPathsAndMetaCommands() {
     let c = completer()
-    #expect(c.candidates(before: "t = load \"x.csv\" with ", word: "de") == ["delimiter"])
+    #expect(c.candidates(before: "t = load \"x.csv\" with ", word: "de") == ["decimal", "delimiter"])
     #expect(c.candidates(before: "t = load \"", word: "data/Hol") == ["data/HolzingerSwineford1939.csv"])
     #expect(c.candidates(before: "t = load \"", word: "da") == ["data/"])
     #expect(c.candidates(before: "", word: ":ta") == [":tables"])

@@ -15,9 +15,9 @@ public enum HelpCatalog {
 
     /// Every entry, verbs first.
     public static let entries: [Entry] = [
-        Entry(topic: "load", usage: "load \"file.csv\" [with delimiter = \";\", na = [\"\", \"-\"], types = {col: \"string\"}]",
-              summary: "Reads a CSV or TSV file into a table; types are inferred over the whole column.",
-              example: "hs = load \"data/HolzingerSwineford1939.csv\""),
+        Entry(topic: "load", usage: "load \"file.csv\" [with delimiter = \";\", na = [\"\", \"-\"], types = {col: \"string\"}, decimal = \",\", encoding = \"cp1252\"] | load \"book.xlsx\" [with sheet = \"Sheet2\" | 2, range = \"A1:F200\", header = true] | load \"survey.sav\" [with labels = false]",
+              summary: "Reads a file into a table, choosing the reader from the extension (or, when that says nothing, from the first bytes): CSV/TSV (types inferred over the whole column; encodings latin1, cp1252, utf16, a UTF-16 byte-order mark found by itself; decimal = \",\" for 12,5 — a ;-separated file with decimal commas is recognised, with a note), Excel .xlsx (shared and inline strings, numbers, booleans, empty cells as null, dates as ISO text such as 2024-02-29, a header merged across columns names each one), SPSS .sav/.zsav/.por, Stata .dta and SAS .sas7bdat/.xpt through ReadStat (value labels become text unless labels = false; user-defined missing values become null; dates become ISO text; variable labels are kept and shown by describe).",
+              example: "hs = load \"data/HolzingerSwineford1939.csv\"\nbook = load \"data/firms.xlsx\" with sheet = \"firms\", range = \"A1:E5\"\nsurvey = load \"data/firms.sav\"\nsurvey | describe | select column, label, type"),
         Entry(topic: "filter", usage: "t | filter CONDITION", summary: "Keeps the rows where the condition is true (null counts as false).",
               example: "hs | filter school == \"Pasteur\" and ageyr >= 13 | count"),
         Entry(topic: "select", usage: "t | select a, b | select -c | select new = old", summary: "Keeps, drops (-name) or renames columns.",
@@ -45,8 +45,9 @@ public enum HelpCatalog {
               example: "hs | sample 10 by school seed 1 | count"),
         Entry(topic: "split", usage: "a, b = t | split FRACTION [by col] [seed S]", summary: "Splits rows into two tables (train/test), optionally stratified; seeded.",
               example: "train, test = hs | split 0.8 by school seed 42\ntrain | count"),
-        Entry(topic: "export", usage: "t | export \"path.csv\"", summary: "Writes the table as CSV (atomically) and passes it on.",
-              example: "hs | summarize n = count() by school | export \"schools.csv\""),
+        Entry(topic: "export", usage: "t | export \"path.csv\" | export \"path.tsv\" | export \"path.xlsx\" | export \"path.sav\" | export \"path.dta\" | export [a, b] \"book.xlsx\"",
+              summary: "Writes the table (atomically) in the format its extension names and passes it on: CSV, tab-separated, an Excel workbook (several tables become sheets named after their bindings), SPSS or Stata (text columns with at most 50 levels become labelled codes 1…k; booleans become 0/1; column labels become variable labels). Any other extension is an error listing these.",
+              example: "hs | summarize n = count() by school | export \"schools.csv\"\nsizes = hs | summarize n = count() by school\nexport [hs, sizes] \"hs.xlsx\"\nhs | select id, school, x1 | export \"hs.sav\""),
         Entry(topic: "fit", usage: "s = fit sem on t { lavaan model } [with std_lv = true, missing = \"fiml\", group = col, group_equal = [\"loadings\", \"intercepts\", …]]",
               summary: "Fits a structural equation model in lavaan syntax (=~ ~ ~~ ~ 1 :=, modifiers 1*x NA*x a*x c(a1, a2)*x) by maximum likelihood with lavaan's defaults; displays fit indices judged against the usual cut-offs. group = col fits every level of a column with intercepts and latent means; group_equal holds lavaan's loadings, intercepts, means, residuals, residual.covariances, lv.variances, lv.covariances or regressions equal across groups; missing = \"fiml\" keeps incomplete rows (casewise likelihood, observed-information SEs) instead of dropping them.",
               example: "s = fit sem on hs {\n  visual  =~ x1 + x2 + x3\n  textual =~ x4 + x5 + x6\n  speed   =~ x7 + x8 + x9\n}\ns"),

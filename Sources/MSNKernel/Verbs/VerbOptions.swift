@@ -4,7 +4,7 @@ public enum VerbOptions {
     /// Options of `verb` (for `fit`, of every model kind), sorted; empty when it takes none.
     public static func names(for verb: String) -> [String] {
         switch verb {
-        case "load": return ["delimiter", "na", "types"]
+        case "load": return ["decimal", "delimiter", "encoding", "header", "labels", "na", "range", "sheet", "types"]
         case "drop": return ["k"]
         case "join": return ["kind", "suffix"]
         case "count": return ["name", "sort"]
