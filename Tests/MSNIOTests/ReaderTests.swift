@@ -64,3 +64,11 @@ func expected(_ name: String) throws -> Table {
     }
     #expect(throws: IOError.self) { try StatFileReader.read(path: fixtures.appendingPathComponent("firms.csv").path.replacingOccurrences(of: ".csv", with: ".sav").replacingOccurrences(of: "firms", with: "nope")) }
 }
+
+@Test func spssPortableAndSASTransport() throws {
+    let por = try StatFileReader.read(path: fixtures.appendingPathComponent("firms.por").path)
+    #expect(por.columnNames == ["ID", "SECTOR", "SALES", "Q1"])   // the portable format keeps upper-case names
+    #expect(cells(por)["SALES"] == ["12.5", "", "7.25", "100.0"] && cells(por)["Q1"] == ["3", "99", "5", "1"])
+    let xpt = try StatFileReader.read(path: fixtures.appendingPathComponent("firms.xpt").path)
+    #expect(cells(xpt)["sales"] == ["12.5", "", "7.25", "100.0"] && cells(xpt)["id"] == ["1", "2", "3", "4"])
+}

@@ -33,7 +33,7 @@ public enum HelpCatalog {
         Entry(topic: "join", usage: "t | join other on key [, key2 | a == b] [with kind = \"left\", suffix = [\"_a\", \"_b\"]]", summary: "Hash join on key columns: kind \"inner\" (default), \"left\", \"right\", \"full\", \"semi\" (left rows with a match) or \"anti\" (left rows without); clashing names get the suffixes (default: the right side's get _right).",
               example: "sizes = hs | summarize n = count() by school\nhs | join sizes on school | select id, school, n | head 3\nhs | join sizes on school with kind = \"anti\" | count"),
         Entry(topic: "distinct", usage: "t | distinct [cols]", summary: "Distinct rows (of the named columns).", example: "hs | distinct school, grade"),
-        Entry(topic: "describe", usage: "t | describe", summary: "Per column: type, count, nulls, mean, sd, min, quartiles, max; distinct and top value for text.",
+        Entry(topic: "describe", usage: "t | describe", summary: "Per column: type, count, nulls, mean, sd, min, quartiles, max; distinct and top value for text; the variable label, when the file had them (SPSS, Stata).",
               example: "hs | select x1, x2, school | describe"),
         Entry(topic: "count", usage: "t | count | t | count col, … [sort = true] [name = \"n\"]", summary: "The number of rows; with columns, the rows per combination of their values (column n), in key order or most frequent first with sort = true.", example: "hs | count\nhs | count school, grade sort = true"),
         Entry(topic: "pivot", usage: "t | pivot longer a, b, … [names_to = \"name\"] [values_to = \"value\"] | t | pivot wider names_from = col values_from = col",

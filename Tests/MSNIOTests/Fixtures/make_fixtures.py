@@ -1,5 +1,6 @@
 """Writes the MSNIO test fixtures from firms.csv: firms.xlsx and firms_1904.xlsx (openpyxl), firms.sav and
-firms.dta (pyreadstat, with value labels, variable labels and user-defined missing values).
+firms.dta (pyreadstat, with value labels, variable labels and user-defined missing values), firms.por and
+firms.xpt (pyreadstat; codes without labels).
 Run: python3 -m venv v && v/bin/pip install pandas openpyxl pyreadstat && v/bin/python make_fixtures.py
 The expected values after reading are in firms_expected.csv (labels applied, user missing → empty)."""
 import datetime as dt
@@ -48,4 +49,7 @@ pyreadstat.write_sav(df, "firms.sav", column_labels=column_labels, variable_valu
                      missing_ranges={"q1": [99]})
 pyreadstat.write_dta(df.assign(q1=df["q1"].where(df["q1"] != 99)), "firms.dta", column_labels=column_labels,
                      variable_value_labels=labels)
+# SPSS portable and SAS transport (no value labels in these two; dates as days/seconds formats).
+pyreadstat.write_por(df.drop(columns=["founded"]), "firms.por", column_labels=column_labels[:4])
+pyreadstat.write_xport(df.drop(columns=["founded"]), "firms.xpt", column_labels=column_labels[:4])
 print("pandas", pd.__version__, "openpyxl", openpyxl.__version__, "pyreadstat", pyreadstat.__version__)
