@@ -61,3 +61,10 @@ private func completer() -> Completer {
     #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])
     #expect(c.candidates(before: "compare regions firms by school on x1 with ", word: "p") == ["pairwise"])
 }
+
+@Test func noSpaceInsideAnOpenString() {
+    #expect(Completer.appendCharacter(before: "load \"", matches: ["data/firms.xlsx"]) == 0)
+    #expect(Completer.appendCharacter(before: "load \"", matches: ["data/"]) == 0)
+    #expect(Completer.appendCharacter(before: "firms | ", matches: ["filter"]) == 32)
+    #expect(Completer.appendCharacter(before: "t = load \"a.csv\" | ", matches: ["filter"]) == 32)
+}
