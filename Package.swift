@@ -49,7 +49,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNIO", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
+
+        // Release-build reading benchmark for MSNIO (SPSS, Stata, Excel).
+        .executableTarget(name: "MSNIOBench", dependencies: ["MSNIO", "MSNTable"], path: "Benchmarks/MSNIOBench"),
 
         .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNIOTests", dependencies: ["MSNIO", "MSNTable"], resources: [.copy("Fixtures")]),

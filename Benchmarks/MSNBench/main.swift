@@ -1,4 +1,3 @@
-import MSNIO
 import MSNTable
 import Foundation
 
@@ -6,7 +5,6 @@ import Foundation
 //   .build/release/MSNBench gen --rows 1000000 --out Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
-//   .build/release/MSNBench read Benchmarks/out/firms_1m.sav   (or .xlsx; MSNIO readers)
 //   .build/release/MSNBench sem
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
@@ -25,16 +23,6 @@ case "load":
     let table = try CSVReader.read(path: args[1])
     let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
     print("{\"rows\": \(table.rowCount), \"load_ms\": \(String(format: "%.1f", ms)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB()))}")
-case "read":
-    // One read of a .sav/.dta/.xlsx file through MSNIO, median of --runs.
-    guard args.count >= 2 else { print("usage: MSNBench read FILE.sav|FILE.xlsx [--runs N]"); exit(2) }
-    let runs = Int(Bench.value(args, "--runs") ?? "3") ?? 3
-    var rows = 0
-    let ms = try Bench.median(runs) {
-        let t = args[1].hasSuffix(".xlsx") ? try XLSXReader.read(path: args[1]) : try StatFileReader.read(path: args[1])
-        rows = t.rowCount
-    }
-    print("{\"file\": \"\(args[1])\", \"rows\": \(rows), \"read_ms\": \(String(format: "%.1f", ms)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB()))}")
 case "boost":
     guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })

@@ -64,3 +64,18 @@ extension CellColumns {
         d == d.rounded() && abs(d) < 9.0e15 ? String(Int64(d)) : String(d)
     }
 }
+
+extension CellColumns {
+    /// A number column from values and validity: int when every valid value is whole, else float.
+    static func numbers(_ values: [Double], valid: [Bool]) -> Column {
+        var whole = true
+        for i in 0..<values.count where valid[i] {
+            let d = values[i]
+            if d != d.rounded() || abs(d) >= 9.0e15 { whole = false; break }
+        }
+        let allValid = !valid.contains(false)
+        let validity: Bitmap? = allValid ? nil : Bitmap(valid)
+        if whole { return .int(TypedColumn(values.map { $0.isFinite ? Int64($0) : 0 }, validity: validity)) }
+        return .float(TypedColumn(values, validity: validity))
+    }
+}

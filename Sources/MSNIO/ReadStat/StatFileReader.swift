@@ -25,19 +25,22 @@ public enum StatFileReader {
         guard let parser = readstat_parser_init() else { throw IOError.unreadable(file: file, reason: "ReadStat could not start") }
         defer { readstat_parser_free(parser) }
         readstat_set_metadata_handler(parser) { meta, ctx in
-            StatSink.from(ctx).expectRows(Int(readstat_get_row_count(meta)))
+            guard let sink = StatSink.from(ctx) else { return 1 }
+            sink.expectRows(Int(readstat_get_row_count(meta)))
             return 0
         }
         readstat_set_variable_handler(parser) { index, variable, labelSet, ctx in
-            StatSink.from(ctx).addVariable(Int(index), variable, labelSet.map { String(cString: $0) })
+            guard let sink = StatSink.from(ctx) else { return 1 }
+            sink.addVariable(Int(index), variable, labelSet.map { String(cString: $0) })
             return 0
         }
         readstat_set_value_handler(parser) { row, variable, value, ctx in
-            StatSink.from(ctx).setValue(Int(row), variable, value)
+            guard let sink = StatSink.from(ctx) else { return 1 }
+            sink.setValue(Int(row), variable, value)
             return 0
         }
         readstat_set_value_label_handler(parser) { set, value, label, ctx in
-            if let set, let label { StatSink.from(ctx).addLabel(String(cString: set), value, String(cString: label)) }
+            if let set, let label, let sink = StatSink.from(ctx) { sink.addLabel(String(cString: set), value, String(cString: label)) }
             return 0
         }
         let ctx = Unmanaged.passUnretained(sink).toOpaque()
@@ -62,17 +65,30 @@ public enum StatFileReader {
 final class StatSink {
     struct Variable {
         var name: String, label: String, format: String, labelSet: String?, isText: Bool
+    }
+    /// One variable's values: numbers with their validity, or texts. A class, so the value callback
+    /// writes into it in place.
+    final class Buffer {
         var numbers: [Double] = [], valid: [Bool] = [], texts: [String?] = []
+        init(rows: Int, isText: Bool) {
+            if isText { texts = [String?](repeating: nil, count: rows) } else {
+                numbers = [Double](repeating: 0, count: rows)
+                valid = [Bool](repeating: false, count: rows)
+            }
+        }
     }
     private var variables: [Variable] = []
+    private var buffers: [Buffer] = []
+    private var isText: [Bool] = []
     private var labelSets: [String: [StatKey: String]] = [:]
     private var rows = 0
     private let family: String
 
     init(family: String) { self.family = family }
 
-    static func from(_ ctx: UnsafeMutableRawPointer?) -> StatSink {
-        Unmanaged<StatSink>.fromOpaque(ctx!).takeUnretainedValue()   // ctx is always the sink passed to the parse call
+    /// The sink passed to the parse call as the callbacks' context.
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> StatSink? {
+        ctx.map { Unmanaged<StatSink>.fromOpaque($0).takeUnretainedValue() }
     }
 
     func expectRows(_ n: Int) { if n > 0 { rows = n } }
@@ -82,28 +98,37 @@ final class StatSink {
         let label = readstat_variable_get_label(v).map { String(cString: $0) } ?? ""
         let format = readstat_variable_get_format(v).map { String(cString: $0) } ?? ""
         let isText = readstat_variable_get_type_class(v) == READSTAT_TYPE_CLASS_STRING
-        var variable = Variable(name: name, label: label, format: format, labelSet: labelSet, isText: isText)
-        if isText { variable.texts = [String?](repeating: nil, count: rows) } else {
-            variable.numbers = [Double](repeating: 0, count: rows)
-            variable.valid = [Bool](repeating: false, count: rows)
+        while variables.count <= index {
+            variables.append(Variable(name: "", label: "", format: "", labelSet: nil, isText: false))
+            buffers.append(Buffer(rows: 0, isText: false))
+            self.isText.append(false)
         }
-        while variables.count <= index { variables.append(Variable(name: "", label: "", format: "", labelSet: nil, isText: false)) }
-        variables[index] = variable
+        self.isText[index] = isText
+        variables[index] = Variable(name: name, label: label, format: format, labelSet: labelSet, isText: isText)
+        buffers[index] = Buffer(rows: rows, isText: isText)
     }
 
     func setValue(_ row: Int, _ v: UnsafeMutablePointer<readstat_variable_t>?, _ value: readstat_value_t) {
         let j = Int(readstat_variable_get_index(v))
-        guard j < variables.count else { return }
-        if variables[j].isText {
-            while variables[j].texts.count <= row { variables[j].texts.append(nil) }
-            if readstat_value_is_missing(value, v) == 0, let s = readstat_string_value(value) { variables[j].texts[row] = String(cString: s) }
+        guard j < buffers.count else { return }
+        let b = buffers[j]
+        if isText[j] {
+            while b.texts.count <= row { b.texts.append(nil) }
+            if readstat_value_is_missing(value, v) == 0, let s = readstat_string_value(value) { b.texts[row] = String(cString: s) }
             return
         }
-        while variables[j].numbers.count <= row { variables[j].numbers.append(0); variables[j].valid.append(false) }
-        guard readstat_value_is_missing(value, v) == 0, let d = StatSink.number(value) else { return }
-        variables[j].numbers[row] = d
-        variables[j].valid[row] = true
+        if b.numbers.count <= row {
+            let grow = max(row + 1, b.numbers.count * 2)
+            b.numbers += [Double](repeating: 0, count: grow - b.numbers.count)
+            b.valid += [Bool](repeating: false, count: grow - b.valid.count)
+        }
+        guard value.is_system_missing == 0, readstat_value_is_missing(value, v) == 0, let d = StatSink.number(value) else { return }
+        b.numbers[row] = d
+        b.valid[row] = true
+        if row >= filled { filled = row + 1 }
     }
+    /// Rows seen so far (buffers may be longer when they grew ahead).
+    private var filled = 0
 
     static func number(_ value: readstat_value_t) -> Double? {
         switch readstat_value_type(value) {
@@ -130,32 +155,42 @@ final class StatSink {
     func table(labels: Bool) throws -> Table {
         var pairs: [(String, Column)] = []
         var columnLabels: [String: String] = [:]
-        let n = variables.map { $0.isText ? $0.texts.count : $0.numbers.count }.max() ?? 0
-        for v in variables where !v.name.isEmpty {
+        let n = max(rows, filled, buffers.map(\.texts.count).max() ?? 0)
+        for (v, b) in zip(variables, buffers) where !v.name.isEmpty {
             if !v.label.isEmpty { columnLabels[v.name] = v.label }
-            pairs.append((v.name, column(v, rows: n, labels: labels)))
+            pairs.append((v.name, column(v, b, rows: n, labels: labels)))
         }
         var t = try Table(pairs)
         t.columnLabels = columnLabels
         return t
     }
 
-    private func column(_ v: Variable, rows n: Int, labels: Bool) -> Column {
+    private func column(_ v: Variable, _ b: Buffer, rows n: Int, labels: Bool) -> Column {
         let set = labels ? v.labelSet.flatMap { labelSets[$0] } : nil
         if v.isText {
-            let texts = v.texts + [String?](repeating: nil, count: n - v.texts.count)
+            let texts = Array(b.texts.prefix(n)) + [String?](repeating: nil, count: max(0, n - b.texts.count))
             guard let set else { return .string(StringColumn(texts)) }
             return .string(StringColumn(texts.map { $0.map { set[.text($0)] ?? $0 } }))
         }
-        let numbers = v.numbers + [Double](repeating: 0, count: n - v.numbers.count)
-        let valid = v.valid + [Bool](repeating: false, count: n - v.valid.count)
+        var numbers = Array(b.numbers.prefix(n)), valid = Array(b.valid.prefix(n))
+        if numbers.count < n { numbers += [Double](repeating: 0, count: n - numbers.count); valid += [Bool](repeating: false, count: n - valid.count) }
         if let set, !set.isEmpty {
-            return .string(StringColumn((0..<n).map { i in valid[i] ? (set[.number(numbers[i])] ?? CellColumns.numberText(numbers[i])) : nil }))
+            // Labels through a code table: each distinct value is looked up once.
+            var builder = StringColumnBuilder(capacity: n)
+            var cache: [Double: String] = [:]
+            for i in 0..<n {
+                guard valid[i] else { builder.append(nil); continue }
+                if let s = cache[numbers[i]] { builder.append(s); continue }
+                let s = set[.number(numbers[i])] ?? CellColumns.numberText(numbers[i])
+                cache[numbers[i]] = s
+                builder.append(s)
+            }
+            return .string(builder.finish())
         }
         if let kind = StatDates.kind(format: v.format, family: family) {
             return .string(StringColumn((0..<n).map { i in valid[i] ? StatDates.iso(numbers[i], kind) : nil }))
         }
-        return CellColumns.column((0..<n).map { valid[$0] ? .float(numbers[$0]) : .null })
+        return CellColumns.numbers(numbers, valid: valid)
     }
 }
 
