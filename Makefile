@@ -12,11 +12,13 @@ CONFIG ?= release
 
 # Debian packages the build and tests need, each with a file that shows it is installed:
 #   libedit-dev (REPL line editor), libcmark-gfm(-extensions)-dev (Markdown → HTML reports),
-#   help2man (the man page made from --help).
+#   help2man (the man page made from --help), libreadstat-dev (SPSS/Stata/SAS files), libxlsxwriter-dev (.xlsx).
 APT_NEEDS := /usr/include/editline/readline.h:libedit-dev \
              /usr/include/cmark-gfm.h:libcmark-gfm-dev \
              /usr/include/cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev \
              /usr/bin/help2man:help2man \
+             /usr/include/readstat.h:libreadstat-dev \
+             /usr/include/xlsxwriter.h:libxlsxwriter-dev \
              /usr/bin/pkg-config:pkg-config
 
 # Installs what a fresh machine lacks (idempotent; quick when everything is there).

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNTable → MSNIO (file formats) → MSNKernel; MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -16,10 +16,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Columnar table engine: typed buffers, validity bitmaps, CSV in and out.
         .target(name: "MSNTable"),
+        // File formats beyond CSV: SPSS/Stata/SAS through ReadStat, Excel workbooks (read: ZIPFoundation + XML parser;
+        // write: libxlsxwriter).
+        .target(name: "MSNIO", dependencies: ["MSNTable", "CReadStat", "CXLSXWriter",
+                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // ReadStat (Debian libreadstat-dev) and libxlsxwriter (Debian libxlsxwriter-dev) as system libraries.
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Numerics and statistics: dense matrices, decompositions, distributions, tests, linear models.
         .target(name: "MSNStats", dependencies: ["MSNTable"]),
         // Histogram gradient-boosted trees, evaluation metrics, TreeSHAP.
@@ -35,7 +43,7 @@ let package = Package(
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel"],
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNIO", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel"],
                 plugins: ["StdlibEmbedPlugin"]),
         // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
         .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -62,7 +70,11 @@ let package = Package(
         // Release-build benchmark harness (not a test).
         .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel"], path: "Benchmarks/MSNBench"),
 
+        // Release-build reading benchmark for MSNIO (SPSS, Stata, Excel).
+        .executableTarget(name: "MSNIOBench", dependencies: ["MSNIO", "MSNTable"], path: "Benchmarks/MSNIOBench"),
+
         .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNIOTests", dependencies: ["MSNIO", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),

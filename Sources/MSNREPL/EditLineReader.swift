@@ -33,10 +33,7 @@ public final class EditLineReader: LineReader {
             let utf8 = Array(line.utf8)
             let before = String(decoding: utf8.prefix(max(0, min(Int(start), utf8.count))), as: UTF8.self)
             completionMatches = completionProvider?(before, word) ?? []
-            // A single folder match gets no trailing space, so completion can go on inside it; nor does a
-            // file name inside a string, so the closing quote follows it directly.
-            let noSpace = completionMatches.count == 1 && (completionMatches[0].hasSuffix("/") || Completer.insideString(before))
-            msnb_el_set_append_char(noSpace ? 0 : 32)
+            msnb_el_set_append_char(Completer.appendCharacter(before: before, matches: completionMatches))
             if completionMatches.isEmpty { return nil }
             return rl_completion_matches(text) { _, state in
                 let i = Int(state)
@@ -81,6 +78,9 @@ public final class EditLineReader: LineReader {
         defer { free(cLine) }
         return .line(String(cString: cLine))
     }
+
+    /// A pasted block leaves its further lines waiting on standard input.
+    public var hasPendingInput: Bool { standardInputHasBytes() }
 
     public func remember(_ entry: String) {
         guard entry != lastEntry, !entry.trimmingCharacters(in: .whitespaces).isEmpty else { return }

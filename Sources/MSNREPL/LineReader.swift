@@ -16,6 +16,19 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineResult
     /// Records an accepted entry in history.
     func remember(_ entry: String)
+    /// Whether more input is already waiting (a pasted block): the loop then waits for the next line
+    /// before running a complete entry, in case that line starts with `|` and continues it.
+    var hasPendingInput: Bool { get }
+}
+
+extension LineReader {
+    public var hasPendingInput: Bool { false }
+}
+
+/// Whether standard input has bytes ready to read now.
+func standardInputHasBytes() -> Bool {
+    var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    return poll(&fds, 1, 0) > 0 && fds.revents & Int16(POLLIN) != 0
 }
 
 /// Reads standard input without editing, prompts or escapes (pipes and files).
@@ -38,4 +51,6 @@ public final class ScriptedLineReader: LineReader {
     public init(_ lines: [String]) { self.lines = lines }
     public func readLine(prompt: String) -> LineResult { lines.isEmpty ? .eof : .line(lines.removeFirst()) }
     public func remember(_ entry: String) { history.append(entry) }
+    /// Scripted lines arrive as one pasted block.
+    public var hasPendingInput: Bool { !lines.isEmpty }
 }

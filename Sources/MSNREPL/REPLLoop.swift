@@ -32,28 +32,41 @@ public final class REPLLoop {
     public func run() -> Int32 {
         var assembler = InputAssembler()
         if !interactive { return runBatch() }
+        // A complete entry from a pasted block waits for the next line, which may start with `|`.
+        var held: String? = nil
         while true {
             let prompt = assembler.isContinuing ? "  ...> " : "msnb> "
             switch reader.readLine(prompt: prompt) {
             case .eof:
+                if let h = held { runEntry(h) }
                 out("\n")
                 return 0
             case .interrupted:
                 assembler.clear()
+                held = nil
                 out("^C\n")
-            case .line(let line):
+            case .line(var line):
+                if let h = held {
+                    held = nil
+                    if line.trimmingCharacters(in: .whitespaces).hasPrefix("|") { line = h + "\n" + line } else { runEntry(h) }
+                }
                 if !assembler.isContinuing && line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
                     reader.remember(line)
                     if MetaCommands.run(line.trimmingCharacters(in: .whitespaces), loop: self) == .quit { return 0 }
                     continue
                 }
                 guard let entry = assembler.add(line) else { continue }
-                reader.remember(entry)
-                let start = Date()
-                show(executeCancellable(entry))
-                if timing { out(String(format: "time: %.3f s\n", Date().timeIntervalSince(start))) }
+                if reader.hasPendingInput { held = entry; continue }
+                runEntry(entry)
             }
         }
+    }
+
+    private func runEntry(_ entry: String) {
+        reader.remember(entry)
+        let start = Date()
+        show(executeCancellable(entry))
+        if timing { out(String(format: "time: %.3f s\n", Date().timeIntervalSince(start))) }
     }
 
     /// Piped input: statement entries run through the runner in order; `:` commands run between them.

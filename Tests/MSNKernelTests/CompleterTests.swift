@@ -27,7 +27,7 @@ private func completer() -> Completer {
 
 @Test func completesOptionsPathsAndMetaCommands() {
     let c = completer()
-    #expect(c.candidates(before: "t = load \"x.csv\" with ", word: "de") == ["delimiter"])
+    #expect(c.candidates(before: "t = load \"x.csv\" with ", word: "de") == ["decimal", "delimiter"])
     #expect(c.candidates(before: "t = load \"", word: "data/Hol") == ["data/HolzingerSwineford1939.csv"])
     #expect(c.candidates(before: "t = load \"", word: "da") == ["data/"])
     #expect(c.candidates(before: "", word: ":ta") == [":tables"])
@@ -54,7 +54,7 @@ private func completer() -> Completer {
 
 @Test func optionsOfEveryVerbWithOptions() {
     let c = completer()
-    #expect(c.candidates(before: "firms | join sizes on school with ", word: "") == ["kind"])
+    #expect(c.candidates(before: "firms | join sizes on school with ", word: "") == ["kind", "suffix"])
     #expect(c.candidates(before: "firms | drop outliers x1 with ", word: "") == ["k"])
     #expect(c.candidates(before: "m = fit boost y ~ x on firms with ", word: "tr") == ["trees"])
     #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])
@@ -73,4 +73,11 @@ private func completer() -> Completer {
     // The cursor in the middle of the code: only the text before it counts.
     let mid = c.complete(code: "firms | fi\nx = 1", cursor: 10)
     #expect(mid.start == 8 && mid.end == 10 && mid.matches == ["filter", "fit", "fitmeasures"])
+}
+
+@Test func noSpaceInsideAnOpenString() {
+    #expect(Completer.appendCharacter(before: "load \"", matches: ["data/firms.xlsx"]) == 0)
+    #expect(Completer.appendCharacter(before: "load \"", matches: ["data/"]) == 0)
+    #expect(Completer.appendCharacter(before: "firms | ", matches: ["filter"]) == 32)
+    #expect(Completer.appendCharacter(before: "t = load \"a.csv\" | ", matches: ["filter"]) == 32)
 }

@@ -105,3 +105,15 @@ func endToEndInAPseudoTerminal() throws {
     #expect(out.contains("  b       int     41\n  c       int     2\n  d       int     20\n  3 rows"))
     #expect(!out.contains("\n7\n"))                                   // nothing runs after :quit
 }
+
+@Test func pastedPipelineWithLeadingBarsRunsAsOneEntry() {
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Notebooks/data/HolzingerSwineford1939.csv").path
+    var out = "", err = ""
+    let reader = ScriptedLineReader(["hs = load \"\(data)\"", "hs", "  | filter school == \"Pasteur\"", "  | count", "hs | count"])
+    let loop = REPLLoop(session: session(), reader: reader, interactive: true, out: { out += $0 }, err: { err += $0 })
+    _ = loop.run()
+    #expect(err.isEmpty)
+    #expect(out.contains("156") && out.contains("301"))
+    #expect(reader.history.contains("hs\n  | filter school == \"Pasteur\"\n  | count"))
+}

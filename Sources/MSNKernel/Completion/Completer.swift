@@ -117,6 +117,14 @@ public struct Completer {
         }
     }
 
+    /// What follows a completed word: a space, except after a folder (so completion goes on inside it)
+    /// and inside an open string (a file name goes on up to its closing quote, which the user types).
+    public static func appendCharacter(before: String, matches: [String]) -> Int32 {
+        if matches.count == 1 && matches[0].hasSuffix("/") { return 0 }
+        let quotes = before.filter { $0 == "\"" }.count
+        return quotes % 2 == 1 ? 0 : 32
+    }
+
     /// Whether the open string at the end of `before` is a path: the word before its quote is `load`, `use`
     /// or `export` (other strings, such as `region == "Ja`, get no file names).
     static func pathStringContext(_ before: String) -> Bool {

@@ -20,7 +20,7 @@ public enum Builtins {
     static let names: Set<String> = Set(aggregates.keys).union(math.keys).union([
         "quantile", "round", "pow", "least", "greatest", "lower", "upper", "contains", "starts_with", "len",
         "coalesce", "is_null", "to_float", "to_int", "to_string", "if", "row_number",
-    ])
+    ]).union(conditionalNames)
 
     static func arity(_ name: String, _ args: [Expr], _ range: ClosedRange<Int>, _ span: SourceSpan, usage: String) throws {
         guard range.contains(args.count) else {
@@ -38,6 +38,7 @@ public enum Builtins {
             try arity(name, args, 1...1, span, usage: "\(name)(x)")
             return try mapNumeric(try ev.evaluateRows(args[0], in: ctx), n, name: name, arg: args[0], ev: ev) { f($0) }
         }
+        if conditionalNames.contains(name) { return try conditional(name, args, span: span, evaluator: &ev, ctx: ctx) }
         switch name {
         case "round":
             try arity(name, args, 1...2, span, usage: "round(x, digits)")
@@ -124,7 +125,7 @@ public enum Builtins {
         default:
             let candidates = Array(names) + Array(ev.env.functions.keys)
             throw Diagnostic(.unknownName, "unknown function '\(name)'", at: span,
-                             hint: Diagnostic.didYouMean(name, in: candidates) ?? "see :help functions")
+                             hint: Habits.functionHint(name) ?? Diagnostic.didYouMean(name, in: candidates) ?? "see :help functions")
         }
     }
 

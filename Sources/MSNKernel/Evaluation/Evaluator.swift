@@ -197,6 +197,7 @@ struct Evaluator {
         case .null: return .scalar(.null)
         case .name(let n, let span):
             if let v = env.bindings[n] { return v }
+            if n.hasPrefix("@"), let v = env.bindings[String(n.dropFirst())] { return v }
             if env.functions[n] != nil || Builtins.names.contains(n) {
                 throw Diagnostic(.value, "'\(n)' is a function; call it with parentheses, e.g. \(n)(x)", at: span)
             }
@@ -254,7 +255,7 @@ struct Evaluator {
                                      hint: "use it inside a verb, e.g. | derive y = \(name)(x)")
                 }
                 throw Diagnostic(.unknownName, "unknown verb or function '\(name)'", at: span,
-                                 hint: Diagnostic.didYouMean(name, in: Array(Verbs.all.keys) + Array(env.functions.keys)))
+                                 hint: Habits.verbHint(name) ?? Diagnostic.didYouMean(name, in: Array(Verbs.all.keys) + Array(env.functions.keys)))
             }
             let values = try [input] + args.map { try evaluate($0) }
             return try callTableFunction(f, args: values, at: span)

@@ -117,15 +117,17 @@ extension Evaluator {
     }
 
     mutating func resolveName(_ n: String, span: SourceSpan, in ctx: RowContext) throws -> Vec {
+        if n.hasPrefix("@") { return try bindingOnly(String(n.dropFirst()), span: span) }
         if let v = ctx.locals[n] { return v }
         if !ctx.scalarOnly {
             if let g = ctx.grouping {
-                if let key = g.keys.column(named: n) { return .column(key) }
+                if let key = g.keys.column(named: n) { warnIfShadowed(n, span: span); return .column(key) }
                 if ctx.table.column(named: n) != nil {
                     throw Diagnostic(.value, "column '\(n)' is not summarized", at: span,
                                      hint: "wrap it in an aggregate such as mean(\(n)), or add it to 'by'")
                 }
             } else if let c = ctx.table.column(named: n) {
+                warnIfShadowed(n, span: span)
                 return .column(c)
             }
         }
@@ -157,5 +159,23 @@ extension Evaluator {
             d.span = span
             throw d
         }
+    }
+
+    /// `@name`: the binding (a parameter or a single value), never a column.
+    mutating func bindingOnly(_ n: String, span: SourceSpan) throws -> Vec {
+        guard let v = env.bindings[n] else { throw unknownName(n, at: span) }
+        guard case .scalar(let s) = v else {
+            throw Diagnostic(.type, "'@\(n)' is a \(v.kindName), not a single value", at: span)
+        }
+        return .scalar(s)
+    }
+
+    /// A column hides a binding (a notebook parameter, say) of the same name: say so once per statement.
+    mutating func warnIfShadowed(_ n: String, span: SourceSpan) {
+        guard case .scalar = env.bindings[n] else { return }
+        let message = "'\(n)' here is the column; a value '\(n)' is also bound"
+        let said = sideOutputs.contains { if case .warning(let d, _) = $0 { return d.message == message } else { return false } }
+        guard !said else { return }
+        sideOutputs.append(.warning(Diagnostic(.value, message, at: span, hint: "write @\(n) for the bound value", severity: .warning), source: source))
     }
 }

@@ -2,7 +2,7 @@ import MSNLanguage
 import MSNTable
 
 /// Verbs that keep, reorder or add columns and rows: filter, select, derive, sort, head, tail,
-/// distinct, describe, count.
+/// distinct, describe.
 enum RowVerbs {
     static let filter: VerbImplementation = { ev, call, input in
         try ev.checkOptions(call)
@@ -15,6 +15,7 @@ enum RowVerbs {
             throw Diagnostic(.value, "filter takes one condition", at: call.nameSpan, hint: "combine conditions with and / or")
         }
         let e = call.arguments[0].value
+        warnNullComparisons(e, &ev)
         let ctx = RowContext(table: t, grouping: nil, locals: [:])
         if let rows = try ev.fusedSelection(e, in: ctx) { return .table(t.take(rows)) }
         let v = try ev.evaluateRows(e, in: ctx)
@@ -23,6 +24,23 @@ enum RowVerbs {
                              hint: "compare it, e.g. \(ev.label(e).replacingOccurrences(of: "'", with: "")) > 0")
         }
         return .table(try t.filter(TypedColumn(b.values, validity: b.validity)))
+    }
+
+    /// `x == null` is null for every row (SQL semantics), so such a filter keeps nothing: say so.
+    static func warnNullComparisons(_ e: Expr, _ ev: inout Evaluator) {
+        switch e {
+        case .binary(let op, let a, let b, let span):
+            if op == "==" || op == "!=", case .null = b {
+                ev.sideOutputs.append(.warning(Diagnostic(.value, "'\(op) null' is never true (a comparison with null is null)", at: span,
+                                                          hint: "write \(ev.label(a).replacingOccurrences(of: "'", with: "")) is \(op == "!=" ? "not " : "")null", severity: .warning), source: ev.source))
+            } else if op == "==" || op == "!=", case .null = a {
+                ev.sideOutputs.append(.warning(Diagnostic(.value, "'null \(op)' is never true (a comparison with null is null)", at: span,
+                                                          hint: "write x is \(op == "!=" ? "not " : "")null", severity: .warning), source: ev.source))
+            }
+            warnNullComparisons(a, &ev); warnNullComparisons(b, &ev)
+        case .unary(_, let x, _): warnNullComparisons(x, &ev)
+        default: break
+        }
     }
 
     static let select: VerbImplementation = { ev, call, input in
@@ -115,10 +133,6 @@ enum RowVerbs {
         return .table(try ev.inputTable(call, input).describe())
     }
 
-    static let count: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call)
-        return .scalar(.int(Int64(try ev.inputTable(call, input).rowCount)))
-    }
 }
 
 /// `summarize name = aggregate(…), … [by col, …]`.
@@ -142,44 +156,5 @@ enum SummarizeVerb {
             out = try out.adding(name, v.column(grouping.groupCount))
         }
         return .table(out)
-    }
-}
-
-/// `join other on key [, key2] [with kind = "left"]`.
-enum JoinVerb {
-    static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call)
-        let left = try ev.inputTable(call, input, usesOnForOtherThings: true)
-        let args = try ev.positional(call)
-        guard args.count == 1, case .table(let right) = try ev.evaluate(args[0].value) else {
-            throw Diagnostic(.value, "join needs the table to join with", at: call.nameSpan, hint: "firms | join regions on region")
-        }
-        guard let on = call.on, !on.isEmpty else {
-            throw Diagnostic(.value, "join needs key columns after 'on'", at: call.nameSpan, hint: "firms | join regions on region")
-        }
-        var keys: [(left: String, right: String)] = []
-        for e in on {
-            if case .binary("==", let l, let r, _) = e {
-                let ln = try ev.columnName(l, verb: "join"), rn = try ev.columnName(r, verb: "join")
-                _ = try ev.requireColumn(left, ln, at: l.span); _ = try ev.requireColumn(right, rn, at: r.span)
-                keys.append((ln, rn))
-            } else {
-                let n = try ev.columnName(e, verb: "join")
-                _ = try ev.requireColumn(left, n, at: e.span); _ = try ev.requireColumn(right, n, at: e.span)
-                keys.append((n, n))
-            }
-        }
-        var kind = JoinKind.inner
-        if let (v, span) = try ev.option(call, "kind") {
-            guard case .scalar(.string(let s)) = v, let k = JoinKind(rawValue: s) else {
-                throw Diagnostic(.value, "join kind must be \"inner\" or \"left\"", at: span)
-            }
-            kind = k
-        }
-        do {
-            return .table(try left.joined(with: right, on: keys, kind: kind))
-        } catch let e as TableError {
-            throw Diagnostic(.type, e.description, at: on[0].span)
-        }
     }
 }

@@ -26,7 +26,7 @@ struct VerbSpec: Sendable {
 /// the evaluator, help and completion need no other change.
 enum Verbs {
     static let specs: [VerbSpec] = [
-        VerbSpec("load", LoadVerb.run, options: ["": ["delimiter", "na", "types"]]),
+        VerbSpec("load", LoadVerb.run, options: ["": LoadVerb.csvOptions + LoadVerb.xlsxOptions + LoadVerb.statOptions]),
         VerbSpec("filter", RowVerbs.filter),
         VerbSpec("select", RowVerbs.select),
         VerbSpec("derive", RowVerbs.derive),
@@ -34,14 +34,15 @@ enum Verbs {
         VerbSpec("sort", RowVerbs.sort),
         VerbSpec("head", RowVerbs.head),
         VerbSpec("tail", RowVerbs.tail),
-        VerbSpec("join", JoinVerb.run, options: ["": ["kind"]]),
+        VerbSpec("join", JoinVerb.run, options: ["": ["kind", "suffix"]]),
         VerbSpec("distinct", RowVerbs.distinct),
         VerbSpec("describe", RowVerbs.describe),
-        VerbSpec("count", RowVerbs.count),
+        VerbSpec("count", CountVerb.run, options: ["": ["name", "sort"]]),
+        VerbSpec("pivot", PivotVerb.run, options: ["": ["names_from", "names_to", "values_from", "values_to"]]),
         VerbSpec("drop", CleaningVerbs.drop, options: ["": ["k"]]),
         VerbSpec("sample", CleaningVerbs.sample),
         VerbSpec("split", CleaningVerbs.split),
-        VerbSpec("export", ExportVerb.run),
+        VerbSpec("export", ExportVerb.run, options: ["": ExportFormats.options]),
         VerbSpec("fit", FitVerb.run, options: [
             "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal", "se", "draws", "seed", "threads"],
             "pls": PLSOptionParser.allowed,

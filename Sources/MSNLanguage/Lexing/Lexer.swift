@@ -23,7 +23,7 @@ public struct Lexer {
     }
 
     private static let symbols3: Set<String> = []
-    private static let symbols2: Set<String> = ["==", "!=", "<=", ">=", "=~", "~~", ":="]
+    private static let symbols2: Set<String> = ["==", "!=", "<=", ">=", "=~", "~~", ":=", "->"]
     private static let symbols1: Set<UInt8> = Set("+-*/%^<>=~:,|()[]{}.;!".utf8)
 
     /// All tokens, ending with `.end`, plus any lexical errors.
@@ -69,7 +69,7 @@ public struct Lexer {
 
     static func continuesLine(_ t: Token) -> Bool {
         switch t.kind {
-        case .symbol(let s): return ["|", ",", "=", "+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "~", ":", "(", "[", "{"].contains(s)
+        case .symbol(let s): return ["|", "->", ",", "=", "+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "~", ":", "(", "[", "{"].contains(s)
         case .keyword(let k): return ["and", "or", "not", "in", "is", "by", "on", "with", "seed"].contains(k)
         default: return false
         }
@@ -122,6 +122,20 @@ public struct Lexer {
             return token(.identifier(name), start)
         }
         if c == 0x60 { return backticked(start) }
+        if c == 0x40, pos + 1 < bytes.count, isIdentStart(bytes[pos + 1]) {
+            // `@name`: a binding (parameter) even where a column has the same name.
+            pos += 1
+            while pos < bytes.count && isIdentChar(bytes[pos]) { pos += 1 }
+            var t = token(.identifier(String(decoding: bytes[start..<pos], as: UTF8.self)), start)
+            t.quoted = true
+            return t
+        }
+        if let habit = foreignOperator(at: pos) {
+            pos += habit.length
+            diagnostics.append(Diagnostic(.syntax, "'\(habit.text)' is not an msnb operator", at: span(start, pos, line: line, lineStart: lineStart),
+                                          hint: habit.hint))
+            return token(habit.replacement, start)
+        }
         if c == 0x22 || c == 0x27 { return string(start, quote: c) }
         if pos + 1 < bytes.count {
             let two = String(decoding: bytes[pos..<pos + 2], as: UTF8.self)
@@ -140,6 +154,21 @@ public struct Lexer {
     }
 
     private func previousIsValue() -> Bool { false }
+
+    /// Operators from R, SQL or C (`%>%`, `|>`, `&&`, `&`, `||`): their text, length, msnb replacement
+    /// (so parsing can go on) and a hint.
+    private func foreignOperator(at p: Int) -> (text: String, length: Int, replacement: Token.Kind, hint: String)? {
+        func has(_ s: String) -> Bool {
+            let u = Array(s.utf8)
+            return p + u.count <= bytes.count && Array(bytes[p..<p + u.count]) == u
+        }
+        if has("%>%") { return ("%>%", 3, .symbol("|"), "msnb pipes with |: t | filter x > 1") }
+        if has("|>") { return ("|>", 2, .symbol("|"), "msnb pipes with |: t | filter x > 1") }
+        if has("||") { return ("||", 2, .keyword("or"), "write 'or' to combine conditions") }
+        if has("&&") { return ("&&", 2, .keyword("and"), "write 'and' to combine conditions") }
+        if has("&") { return ("&", 1, .keyword("and"), "write 'and' to combine conditions") }
+        return nil
+    }
 
     /// One raw token and the diagnostics so far.
     static func single(_ lexer: inout Lexer) -> (Token, [Diagnostic]) { (lexer.next(), lexer.diagnostics) }

@@ -200,7 +200,7 @@ public struct Parser {
         let next = current
         if !(next.isSymbol("(") || next.isSymbol("|") || next.isSymbol(")") || next.kind == .newline || next.kind == .end) {
             throw error("unknown verb '\(name)'", at: t,
-                        hint: Diagnostic.didYouMean(name, in: Array(verbs)) ?? "verbs: \(verbs.sorted().joined(separator: ", "))")
+                        hint: Habits.verbHint(name) ?? Diagnostic.didYouMean(name, in: Array(verbs)) ?? "verbs: \(verbs.sorted().joined(separator: ", "))")
         }
         var args: [Expr] = []
         if check("(") {
@@ -295,6 +295,11 @@ public struct Parser {
                 rhs = .binary("|", rhs, try orExpression(), bar.span)
             }
             return .binary("~", left, rhs, op.span)
+        }
+        if check("->") {
+            // `from -> to` pairs in recode(…) and case(…).
+            let op = advance()
+            return .binary("->", left, try orExpression(), op.span)
         }
         return left
     }
@@ -443,6 +448,12 @@ public struct Parser {
             }
             _ = try expect("}", "'}' to close the record")
             return .record(pairs, t.span)
+        case .keyword("is") where peekToken.identifier == ".na":
+            throw error("is.na(x) is R; msnb asks 'x is null'", at: t, hint: "write x is null (or x is not null)")
+        case .keyword("desc"), .keyword("asc"):
+            throw error("\(t.display) goes after the column in msnb", at: t, hint: "write sort x desc")
+        case .symbol("!"):
+            throw error("'!' is not msnb's negation", at: t, hint: "write not x, or x != y")
         case .newline, .end:
             throw error("the expression is incomplete: expected a value, found \(t.display)", at: t)
         default:

@@ -9,6 +9,9 @@ public struct Table: Sendable {
     public private(set) var columns: [Column]
     /// Number of rows.
     public let rowCount: Int
+    /// Descriptive labels of some columns (SPSS/Stata variable labels), by column name. Kept by row
+    /// selections (`take`, `filter`, `head`…) and `adding`; other operations start without labels.
+    public var columnLabels: [String: String] = [:]
 
     /// A table from (name, column) pairs; all columns must have the same length and distinct names.
     public init(_ pairs: [(String, Column)]) throws {
@@ -60,8 +63,9 @@ public struct Table: Sendable {
         }
         var pairs = Array(zip(columnNames, columns))
         if let i = index(of: name) { pairs[i] = (name, column) } else { pairs.append((name, column)) }
-        if columns.isEmpty { return try Table(pairs) }
-        return try Table(pairs)
+        var t = try Table(pairs)
+        t.columnLabels = columnLabels
+        return t
     }
 
     /// The columns named, in that order.
@@ -93,6 +97,7 @@ public struct Table: Sendable {
     public func take(_ indices: [Int]) -> Table {
         var t = Table(rowCount: indices.count)
         t.columnNames = columnNames
+        t.columnLabels = columnLabels
         if indices.count * columns.count < 1 << 18 || columns.count < 2 {
             t.columns = columns.map { $0.take(indices) }
         } else {

@@ -2,7 +2,7 @@
 /// sides (dictionary codes for strings, exact values for ints, Doubles for mixed int/float), composite
 /// keys are folded into one code, and the right side is laid out as one row list per code.
 enum JoinKernel {
-    /// For each output row, the left row and the right row (-1: no match, left joins only). Left rows
+    /// For each output row, the left row and the right row (-1: no match, on the side a left, right or full join keeps). Left rows
     /// come in order, each followed by its matches in right-row order; null keys never match.
     static func match(_ left: [Column], _ right: [Column], kind: JoinKind) -> (left: [Int], right: [Int]) {
         var (lcodes, rcodes, count) = codes(left[0], right[0])
@@ -20,15 +20,36 @@ enum JoinKernel {
         var outLeft: [Int] = [], outRight: [Int] = []
         outLeft.reserveCapacity(lcodes.count)
         outRight.reserveCapacity(lcodes.count)
+        let keepLeft = kind == .left || kind == .full, keepRight = kind == .right || kind == .full
+        var rightMatched = [Bool](repeating: false, count: keepRight ? rcodes.count : 0)
         for (i, c) in lcodes.enumerated() {
             if c >= 0, start[Int(c)] < start[Int(c) + 1] {
-                for j in rows[start[Int(c)]..<start[Int(c) + 1]] { outLeft.append(i); outRight.append(j) }
-            } else if kind == .left {
+                for j in rows[start[Int(c)]..<start[Int(c) + 1]] {
+                    outLeft.append(i); outRight.append(j)
+                    if keepRight { rightMatched[j] = true }
+                }
+            } else if keepLeft {
                 outLeft.append(i)
                 outRight.append(-1)
             }
         }
+        // Right and full joins: right rows that matched nothing come last, in right-row order.
+        for (j, matched) in rightMatched.enumerated() where !matched {
+            outLeft.append(-1)
+            outRight.append(j)
+        }
         return (outLeft, outRight)
+    }
+
+    /// Whether each left row has at least one match on the right (semi and anti joins).
+    static func leftHasMatch(_ left: [Column], _ right: [Column]) -> [Bool] {
+        var (lcodes, rcodes, _) = codes(left[0], right[0])
+        for k in 1..<max(1, left.count) {
+            let (l, r, _) = codes(left[k], right[k])
+            (lcodes, rcodes, _) = combine(lcodes, rcodes, l, r)
+        }
+        // A left code is only ever set when the right side has that value, so ≥ 0 means a match.
+        return lcodes.map { $0 >= 0 }
     }
 
     /// Codes 0..<count for the right column's distinct values (first appearance), the left column's
@@ -109,5 +130,13 @@ enum JoinKernel {
         case .bool(let t): return .bool(zeroed(t, false))
         case .string(let s): return .string(StringColumn(storage: s.storage, validity: valid))
         }
+    }
+
+    /// A key column for a right or full join: the left key where the left row exists, else the right
+    /// key of the unmatched right row (as the left key's type; ints widen to float when the sides differ).
+    static func coalesceKey(_ l: Column, _ leftRows: [Int], _ r: Column, _ rightRows: [Int]) -> Column {
+        let cells: [CellValue] = zip(leftRows, rightRows).map { li, ri in li >= 0 ? l[li] : (ri >= 0 ? r[ri] : .null) }
+        let type: DataType = l.type == r.type ? l.type : .float
+        return Column.from(cells, type: type)
     }
 }

@@ -1,6 +1,7 @@
 extension Table {
     /// One row per column: column, type, count (non-null), nulls, mean, sd, min, q25, median, q75, max
-    /// for numbers; distinct, top (most frequent value) and freq for strings and bools.
+    /// for numbers; distinct, top (most frequent value) and freq for strings and bools; a label column
+    /// when the table has variable labels.
     public func describe() throws -> Table {
         var name: [String?] = [], type: [String?] = [], count: [Int64?] = [], nulls: [Int64?] = []
         var stats = [[Double?]](repeating: [], count: 8)
@@ -40,6 +41,11 @@ extension Table {
         for (i, l) in labels.enumerated() { pairs.append((l, .float(TypedColumn(optionals: stats[i])))) }
         pairs += [("distinct", .int(TypedColumn(optionals: distinct))), ("top", .string(StringColumn(top))),
                   ("freq", .int(TypedColumn(optionals: freq)))]
+        if !columnLabels.isEmpty {
+            // Variable labels (from SPSS or Stata files) as the second column.
+            let labelColumn = Column.string(StringColumn(columnNames.map { columnLabels[$0] }))
+            pairs.insert(("label", labelColumn), at: 1)
+        }
         return try Table(pairs)
     }
 }

@@ -1,15 +1,26 @@
-/// The kind of join.
-public enum JoinKind: String, Sendable {
+/// The kind of join (dplyr's names).
+public enum JoinKind: String, Sendable, CaseIterable {
     /// Rows with a match on both sides.
     case inner
     /// Every left row; right columns null where there is no match.
     case left
+    /// Every right row; left columns null where there is no match (unmatched right rows last).
+    case right
+    /// Every row of both sides.
+    case full
+    /// Left rows that have a match (left columns only, each row once).
+    case semi
+    /// Left rows that have no match (left columns only).
+    case anti
 }
 
 extension Table {
     /// Hash join on one or more key columns (names the same on both sides, or given as pairs).
-    /// Null keys never match. Right-side columns whose names clash get the suffix `_right`.
-    public func joined(with right: Table, on keys: [(left: String, right: String)], kind: JoinKind = .inner) throws -> Table {
+    /// Null keys never match. Clashing non-key names get `suffix.right` on the right side, and
+    /// `suffix.left` on the left (default: left unchanged, right `_right`). In right and full joins the
+    /// key columns of unmatched right rows hold the right side's keys.
+    public func joined(with right: Table, on keys: [(left: String, right: String)], kind: JoinKind = .inner,
+                       suffix: (left: String, right: String) = ("", "_right")) throws -> Table {
         guard !keys.isEmpty else { throw TableError.invalidArgument("join needs at least one key column") }
         var leftKeys: [Column] = [], rightKeys: [Column] = []
         for (l, r) in keys {
@@ -20,13 +31,26 @@ extension Table {
             leftKeys.append(lc)
             rightKeys.append(rc)
         }
+        if kind == .semi || kind == .anti {
+            let has = JoinKernel.leftHasMatch(leftKeys, rightKeys)
+            return take((0..<rowCount).filter { has[$0] == (kind == .semi) })
+        }
         let (leftRows, rightRows) = JoinKernel.match(leftKeys, rightKeys, kind: kind)
-        var pairs = Array(zip(columnNames, columns.map { $0.take(leftRows) }))
+        let leftMissing = leftRows.contains(-1), rightMissing = rightRows.contains(-1)
         let rightKeyNames = Set(keys.map(\.right))
-        let hasMissing = kind == .left && rightRows.contains(-1)
+        let rightNames = Set(right.columnNames).subtracting(rightKeyNames)
+        var pairs: [(String, Column)] = []
+        for (name, c) in zip(columnNames, columns) {
+            var taken = leftMissing ? JoinKernel.takeOrNull(c, leftRows) : c.take(leftRows)
+            if leftMissing, let k = keys.firstIndex(where: { $0.left == name }) {
+                taken = JoinKernel.coalesceKey(c, leftRows, rightKeys[k], rightRows)
+            }
+            let clashes = rightNames.contains(name) && !keys.contains { $0.left == name }
+            pairs.append((clashes ? name + suffix.left : name, taken))
+        }
         for (name, c) in zip(right.columnNames, right.columns) where !rightKeyNames.contains(name) {
-            let outName = columnNames.contains(name) ? name + "_right" : name
-            pairs.append((outName, hasMissing ? JoinKernel.takeOrNull(c, rightRows) : c.take(rightRows)))
+            let outName = columnNames.contains(name) ? name + suffix.right : name
+            pairs.append((outName, rightMissing ? JoinKernel.takeOrNull(c, rightRows) : c.take(rightRows)))
         }
         return try Table(pairs)
     }

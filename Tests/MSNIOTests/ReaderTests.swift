@@ -1,0 +1,74 @@
+import Foundation
+import MSNTable
+import Testing
+@testable import MSNIO
+
+/// Fixtures made by Fixtures/make_fixtures.py (openpyxl 3.1.5, pyreadstat 1.3.8; see PROVENANCE.md).
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// Every cell as text ("" for null), column by column.
+func cells(_ t: Table) -> [String: [String]] {
+    Dictionary(uniqueKeysWithValues: t.columnNames.map { n in (n, (0..<t.rowCount).map { t[$0, n].description }) })
+}
+
+/// The expected table, read by the project's CSV reader.
+func expected(_ name: String) throws -> Table {
+    try CSVReader.read(path: fixtures.appendingPathComponent(name).path)
+}
+
+@Test func xlsxFromOpenpyxlReadsAsItsCSV() throws {
+    for file in ["firms.xlsx", "firms_1904.xlsx"] {
+        let t = try XLSXReader.read(path: fixtures.appendingPathComponent(file).path)
+        let e = try expected("firms_expected.csv")
+        #expect(t.columnNames == e.columnNames, "\(file)")
+        #expect(cells(t) == cells(e), "\(file)")
+        #expect(t.schema.map(\.type) == [.int, .string, .float, .bool, .string, .int, .int], "\(file)")
+    }
+}
+
+@Test func xlsxSheetRangeAndHeaderOptions() throws {
+    let path = fixtures.appendingPathComponent("firms.xlsx").path
+    let notes = try XLSXReader.read(path: path, options: XLSXOptions(sheet: .name("notes")))
+    #expect(cells(notes) == ["note": ["made by make_fixtures.py"]])
+    #expect(try XLSXReader.read(path: path, options: XLSXOptions(sheet: .index(2))).columnNames == ["note"])
+    let part = try XLSXReader.read(path: path, options: XLSXOptions(range: "B2:C3", header: false))
+    #expect(cells(part) == ["B": ["Java", "Bali"], "C": ["12.5", ""]])
+    #expect(throws: IOError.unknownSheet(file: path, sheet: "'Sheet9'", available: ["firms", "notes"])) {
+        try XLSXReader.read(path: path, options: XLSXOptions(sheet: .name("Sheet9")))
+    }
+    #expect(throws: IOError.badOption("range must look like \"A1:F200\", not \"A:F\"")) {
+        try XLSXReader.read(path: path, options: XLSXOptions(range: "A:F"))
+    }
+}
+
+@Test func excelSerialDates() {
+    #expect(XLSXDates.iso(45_351, date1904: false) == "2024-02-29")
+    #expect(XLSXDates.iso(1, date1904: false) == "1900-01-01")
+    #expect(XLSXDates.iso(61, date1904: false) == "1900-03-01")
+    #expect(XLSXDates.iso(0, date1904: true) == "1904-01-01")
+    #expect(XLSXDates.iso(45_351.75, date1904: false) == "2024-02-29T18:00:00")
+    #expect(XLSXRange("$B$2:A10") == XLSXRange(firstRow: 1, firstColumn: 0, lastRow: 9, lastColumn: 1))
+    #expect(XLSXRange.columnName(27) == "AB" && XLSXRange.cell("AB3")?.column == 27)
+}
+
+@Test func spssAndStataFromPyreadstatReadAsTheirCSV() throws {
+    for file in ["firms.sav", "firms.dta"] {
+        let t = try StatFileReader.read(path: fixtures.appendingPathComponent(file).path)
+        let e = try expected("firms_stat_expected.csv")
+        #expect(cells(t) == cells(e), "\(file)")
+        #expect(t.columnNames == e.columnNames)
+        #expect(t.columnLabels["sales"] == "Annual sales (million IDR)", "\(file)")
+        #expect(t.column(named: "q1")?.type == .int && t.column(named: "sector")?.type == .string)
+        let codes = try StatFileReader.read(path: fixtures.appendingPathComponent(file).path, options: StatFileOptions(labels: false))
+        #expect(cells(codes)["sector"] == ["1", "2", "3", "1"], "\(file)")
+    }
+    #expect(throws: IOError.self) { try StatFileReader.read(path: fixtures.appendingPathComponent("firms.csv").path.replacingOccurrences(of: ".csv", with: ".sav").replacingOccurrences(of: "firms", with: "nope")) }
+}
+
+@Test func spssPortableAndSASTransport() throws {
+    let por = try StatFileReader.read(path: fixtures.appendingPathComponent("firms.por").path)
+    #expect(por.columnNames == ["ID", "SECTOR", "SALES", "Q1"])   // the portable format keeps upper-case names
+    #expect(cells(por)["SALES"] == ["12.5", "", "7.25", "100.0"] && cells(por)["Q1"] == ["3", "99", "5", "1"])
+    let xpt = try StatFileReader.read(path: fixtures.appendingPathComponent("firms.xpt").path)
+    #expect(cells(xpt)["sales"] == ["12.5", "", "7.25", "100.0"] && cells(xpt)["id"] == ["1", "2", "3", "4"])
+}
