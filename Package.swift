@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNSimulate}, MSNTable → MSNPlot → MSNKernel → {MSNNotebook, MSNREPL} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "MSNBoost", dependencies: ["MSNTable", "MSNStats"]),
         // Structural equation models in lavaan syntax.
         .target(name: "MSNSEM", dependencies: ["MSNTable", "MSNStats"]),
+        // Charts as deterministic SVG (scales, ticks, palettes, chart builders); on the table engine only.
+        .target(name: "MSNPlot", dependencies: ["MSNTable"]),
         // Simulated MSME data with a known truth (`simulate exporters`, `simulate ecosystem`).
         .target(name: "MSNSimulate", dependencies: ["MSNTable", "MSNStats"]),
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate"]),
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate", "MSNPlot"]),
         // Notebooks: .msnb format, batch runner, check.
         .target(name: "MSNNotebook", dependencies: ["MSNKernel"]),
         // libedit (Debian libedit-dev) as a system library.
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNPlotTests", dependencies: ["MSNPlot", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),

@@ -65,6 +65,7 @@ enum LoadVerb {
 enum ExportVerb {
     static let run: VerbImplementation = { ev, call, input in
         try ev.checkOptions(call, allowed: [])
+        if let figure = try FigureExport.run(&ev, call, input) { return figure }
         let t = try ev.inputTable(call, input)
         let args = try ev.positional(call)
         guard args.count == 1, case .scalar(.string(let path)) = try ev.evaluate(args[0].value) else {

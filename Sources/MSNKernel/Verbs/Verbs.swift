@@ -33,5 +33,6 @@ enum Verbs {
         "simulate": SimulateVerb.run,
         "compare": CompareVerb.run,
         "part": PartVerb.run,
+        "plot": PlotVerb.run,
     ]
 }

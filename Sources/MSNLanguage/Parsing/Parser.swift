@@ -12,7 +12,7 @@ public struct Parser {
     public static let defaultVerbs: Set<String> = [
         "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
         "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
-        "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show",
+        "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show", "plot",
     ]
 
     /// Parses `source` (whose first line is line `firstLine` of `file`).
