@@ -38,6 +38,8 @@ notebooks: setup
 	@for nb in $$(find Notebooks -name '*.msnb' | sort); do \
 	  dir=$$(dirname "$$nb"); base=$$(basename "$$nb" .msnb); \
 	  $(MSNB) run "$$nb" --out out/render/$$base && cp out/render/$$base/$$base.md "$$dir/$$base.md" || exit 1; \
+	  rm -rf "$$dir/$${base}_files"; \
+	  if [ -d out/render/$$base/$${base}_files ]; then cp -r out/render/$$base/$${base}_files "$$dir/"; fi; \
 	done
 
 # Release-build benchmarks; see Benchmarks/README.md.

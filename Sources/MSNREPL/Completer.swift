@@ -10,7 +10,7 @@ public struct Completer {
     let directory: URL
 
     /// Meta-commands.
-    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
+    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":plots", ":reset", ":load", ":save", ":quit"]
 
     /// A completer over `session`'s bindings, resolving paths against `directory`.
     public init(session: Session, directory: URL) {

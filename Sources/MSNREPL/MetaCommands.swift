@@ -16,6 +16,7 @@ enum MetaCommands {
       :schema NAME     columns of a table with types and nulls
       :timing on|off   show wall time after each statement
       :rows N          rows shown when a table is displayed
+      :plots DIR       folder for figures' SVG files (default: msnb-plots in the temp folder)
       :reset           forget every binding
       :load FILE       run a script (.msq) or notebook (.msnb) into this session
       :save FILE.msnb  save this session's successful statements as a notebook
@@ -59,6 +60,16 @@ enum MetaCommands {
         case ":rows":
             guard let n = Int(argument), n > 0 else { loop.err("usage: :rows N (a positive number)\n"); return .none }
             session.options.rows = n
+        case ":plots":
+            guard !argument.isEmpty else {
+                loop.out("figures go to \(session.options.plotsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("msnb-plots").path)\n")
+                return .none
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: argument, withIntermediateDirectories: true)
+                session.options.plotsDirectory = (argument as NSString).standardizingPath
+                loop.out("figures go to \(argument)\n")
+            } catch { loop.err("cannot use \(argument): \(error.localizedDescription)\n") }
         case ":reset":
             session.reset()
             loop.out("session reset\n")
