@@ -34,13 +34,14 @@ public enum BarChart {
                                   percent: Bool, limit: Int = 20, options: PlotOptions = PlotOptions()) throws -> Figure {
         let order = values.indices.filter { values[$0].isFinite }.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }.prefix(limit)
         guard !order.isEmpty else { throw PlotError.noData("nothing to draw") }
-        let cats = order.map { categories[$0] }, vals = order.map { values[$0] }
+        let cats = order.map { categories[$0] }, vals = order.map { percent ? 100 * values[$0] : values[$0] }
+        let valueName = percent ? valueName + " (%)" : valueName
         var o = options
         if o.height == PlotOptions().height { o.height = max(220, min(900, 70 + 26 * cats.count + 40)) }
         let top = vals.max() ?? 1
         let xd = (min(0, vals.min() ?? 0), top * 1.15)
         let t = options.title ?? title
-        let fmt: (Double) -> String = { percent ? String(format: "%.1f%%", 100 * $0) : Sketch.number($0) }
+        let fmt: (Double) -> String = { percent ? String(format: "%.1f%%", $0) : Sketch.number($0) }
         var c = Canvas(options: o, title: t, x: .continuous(lo: xd.0, hi: xd.1, log: false), y: .band(cats), xLabel: options.xLabel ?? valueName, yLabel: options.yLabel ?? "")
         c.drawBackground()
         let b = c.yBand
@@ -66,8 +67,8 @@ public enum Heatmap {
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         var o = options
         if o.width == PlotOptions().width && o.height == PlotOptions().height {
-            let side = min(640, max(280, 60 * Double(max(rows.count, columns.count)) + 180))
-            o.width = Int(side + 40); o.height = Int(side)
+            let side = min(640, max(380, 60 * Double(max(rows.count, columns.count)) + 180))
+            o.width = Int(max(side + 40, TextMetrics.width(options.title ?? title, size: 15) + 30)); o.height = Int(side)
         }
         let caption = diverging ? "colour: −1 blue, 0 neutral, +1 vermillion" : "colour: \(Sketch.number(lo)) light to \(Sketch.number(hi)) dark"
         var c = Canvas(options: o, title: options.title ?? title, x: .band(columns), y: .band(rows), xLabel: options.xLabel ?? xName, yLabel: options.yLabel ?? yName, caption: caption)

@@ -12,8 +12,7 @@ public enum Beeswarm {
         var o = options
         if o.height == PlotOptions().height { o.height = max(260, min(900, 90 + 34 * order.count)) }
         let all = order.flatMap { shap[$0] }.filter(\.isFinite)
-        let m = max(abs(all.min() ?? 1), abs(all.max() ?? 1))
-        let xd = LinearScale.domain([-m, m])
+        let xd = LinearScale.domain(all + [0])
         let title = options.title ?? "SHAP values (top \(order.count) features by mean |SHAP|)"
         let legend = [("high", Ramp.lowHigh(1)), ("", Ramp.lowHigh(0.5)), ("low", Ramp.lowHigh(0))]
         let cap = n > 2000 ? "every \(Int(ceil(Double(n) / 2000)))th row drawn of \(n)" : nil

@@ -10,7 +10,7 @@ public enum PathDiagram {
         let (nodes, lw, lh) = PathLayout.place(m)
         let theme = options.theme
         let title = options.title ?? "Path diagram (standardized estimates)"
-        let width = Int(max(lw, TextMetrics.width(title, size: 15) + 40).rounded(.up)), height = Int((lh + 60).rounded(.up))
+        let width = Int(max(lw, TextMetrics.width(title, size: 15) + 40).rounded(.up)), height = Int((lh + 40).rounded(.up))
         var w = SVGWriter(width: width, height: height, theme: theme)
         let fg = theme.foreground
         let marker = "msnb-arrow-\(theme.rawValue)"
@@ -27,7 +27,12 @@ public enum PathDiagram {
             w.path("M\(n(p.0)),\(n(p.1))L\(n(q.0)),\(n(q.1))", stroke: color, width: 1.4, markers: one)
             labels.append((e.label, p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t, "middle"))
         }
-        for e in m.loadings { straight(e, at: 0.62, color: fg) }
+        var loadingIndex: [String: Int] = [:]
+        for e in m.loadings {
+            let k = loadingIndex[e.from, default: 0]
+            loadingIndex[e.from] = k + 1
+            straight(e, at: k % 2 == 0 ? 0.6 : 0.4, color: fg)
+        }
         for e in m.regressions { straight(e, at: 0.5, color: theme.color(0)) }
         for e in m.covariances {
             guard let a = nodes[e.from], let b = nodes[e.to] else { continue }

@@ -29,7 +29,7 @@ struct PathNode {
 /// in lavaanPlot/AMOS: latents in columns by their depth along the regressions, the first column's
 /// indicators on the far left, the last column's on the far right, middle columns' above them.
 enum PathLayout {
-    static let boxH = 26.0, gap = 10.0, ellipseH = 46.0
+    static let boxH = 26.0, gap = 14.0, ellipseH = 46.0
 
     static func boxWidth(_ s: String) -> Double { max(44, TextMetrics.width(s, size: 12) + 16) }
     static func ellipseWidth(_ s: String) -> Double { max(90, TextMetrics.width(s, size: 12) + 34) }
@@ -71,7 +71,7 @@ enum PathLayout {
                 if span < ellipseWidth(l) { x = start + ellipseWidth(l) + gap }
                 x += 36
             }
-            return (nodes, x - 36 + 20, boxY + boxH / 2 + 70)
+            return (nodes, x - 36 + 20, boxY + boxH / 2 + 62)
         }
         // Left to right.
         let columns = (0...maxDepth).map { d in structural.filter { depth[$0] == d } }
@@ -85,9 +85,14 @@ enum PathLayout {
             return ellipseH + (k > 0 ? 100 + boxH : 0)
         }
         let heights = columns.enumerated().map { d, ls in ls.map { blockHeight($0, d) }.reduce(0, +) + Double(max(0, ls.count - 1)) * 40 }
-        let total = (heights.max() ?? 100) + 60
+        // Middle columns (mediators) sit above the line joining the first and last columns, as in the
+        // usual mediation diagram; the outer columns are centred on that line.
+        let outer = max(heights[0], heights[maxDepth])
+        let middle = (1..<max(1, maxDepth)).map { heights[$0] }.max() ?? 0
+        let centre = 40 + max(outer / 2, middle + 90)
+        let bottom = centre + max(outer / 2, ellipseH / 2 + 60) + 20
         var colX = [Double]()
-        var cx = x0 + 60
+        var cx = x0 + 130
         for d in 0...maxDepth {
             let widest = columns[d].map(ellipseWidth).max() ?? 90
             let middleRow = columns[d].map { rowWidth(indicators[$0] ?? []) }.max() ?? 0
@@ -97,7 +102,7 @@ enum PathLayout {
             cx += half + colGap
         }
         for (d, ls) in columns.enumerated() {
-            var y = 40 + (total - heights[d]) / 2
+            var y = d == 0 || d == maxDepth ? centre - heights[d] / 2 : centre - 90 - heights[d]
             for l in ls {
                 let h = blockHeight(l, d)
                 let items = indicators[l] ?? []
@@ -127,6 +132,6 @@ enum PathLayout {
             }
         }
         let width = cx - colGap + (rightBoxes > 0 ? 150 + rightBoxes + 60 : 40) + 20
-        return (nodes, width, total + 60)
+        return (nodes, width, bottom)
     }
 }

@@ -102,7 +102,7 @@ extension PlotVerb {
             let rows = part.column(named: "trained_on").map { c in (0..<c.count).map { CellFormat.format(c[$0], digits: 6) } } ?? []
             let cols = part.columnNames.filter { $0 != "trained_on" }
             let m = rows.indices.map { i in cols.map { part.column(named: $0)?.doubles()?[i] ?? .nan } }
-            return try Heatmap.draw(rows: rows, columns: cols, values: m, kind: "transfer", title: "Transfer: trained on the row's region, scored on the column's",
+            return try Heatmap.draw(rows: rows, columns: cols, values: m, kind: "transfer", title: "Does the model travel? Trained on a row's region, scored on a column's",
                                     desc: "Transfer matrix (\(report.subject)): each cell scores a model trained on the row's region on the column's region; the diagonal is cross-validated within the region.",
                                     diverging: false, xName: "scored on", yName: "trained on", options: ctx.options)
         }
