@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "MSNPlotTests", dependencies: ["MSNPlot", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable", "MSNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
     ],
