@@ -1,17 +1,24 @@
 # msnb — two commands for a fresh Debian machine with Swift 6.3:
 #   make demo   set up, build, run the tour notebook and show its output
-#   make test   set up, build, run the whole test suite and check every notebook
+#   make test   set up, build, run the whole test suite, the browser test of charts, and check every notebook
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MSNB := .build/debug/msnb
 
-.PHONY: setup build demo test bench notebooks clean
+.PHONY: setup browser-setup build demo test bench notebooks clean
 
 # Installs what a fresh machine lacks: libedit-dev (for the REPL's line editor).
 setup:
 	@if ! [ -f /usr/include/editline/readline.h ]; then \
 	  echo "installing libedit-dev"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+# Installs Debian's chromium (headless) for the browser test of charts (Tests/Browser/check_figures.py).
+browser-setup:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium (for the browser test of charts)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 build: setup
@@ -26,8 +33,9 @@ demo: setup
 	  $(MSNB) inspect Notebooks/data/HolzingerSwineford1939.csv; \
 	fi
 
-test: build
+test: build browser-setup
 	swift test --skip-build
+	python3 Tests/Browser/check_figures.py $(MSNB) out/browser
 	@if ls Notebooks/*.msnb >/dev/null 2>&1; then \
 	  for nb in $$(find Notebooks -name '*.msnb' | sort); do $(MSNB) check "$$nb" || exit 1; done; \
 	fi
