@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPlot"], path: "Benchmarks/MSNBench"),
 
         .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),

@@ -6,6 +6,7 @@ import Foundation
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
+//   .build/release/MSNBench plot   (100k-point scatters, histogram: ms and SVG bytes)
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
@@ -26,9 +27,11 @@ case "load":
 case "boost":
     guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })
+case "plot":
+    try PlotBench.run(runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 default:
-    print("usage: MSNBench gen|table|boost|sem …")
+    print("usage: MSNBench gen|table|boost|sem|plot …")
     exit(2)
 }

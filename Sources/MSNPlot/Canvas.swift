@@ -40,7 +40,7 @@ struct Canvas {
         legendWidth = max(legendWidth, legendWidthHint)
         legendWidth = min(legendWidth, W * 0.3)
         left = 12 + (yLabel.isEmpty ? 0 : 20) + min(yTickWidth, W * 0.35) + 8
-        right = W - 16 - legendWidth
+        right = W - 24 - legendWidth
         top = 40
         var rotate = false
         var xExtra = 0.0

@@ -28,7 +28,12 @@ public struct LinearScale: Sendable {
 
     /// Tick values inside the domain.
     public func ticks(_ count: Int = 5) -> [Double] {
-        log ? Ticks.log10Ticks(lo, hi).filter { $0 >= lo * (1 - 1e-9) && $0 <= hi * (1 + 1e-9) } : Ticks.inside(lo, hi, count: count)
+        guard log else { return Ticks.inside(lo, hi, count: count) }
+        let inside = { (t: Double) in t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9) }
+        let decades = Ticks.log10Ticks(lo, hi).filter(inside)
+        if decades.count >= 3 { return decades }
+        // Less than two decades: 1, 2 and 5 times the powers of ten.
+        return Ticks.log10Ticks(lo, hi).flatMap { [$0, 2 * $0, 5 * $0] }.filter(inside)
     }
 
     /// A domain for values, padded to nice ticks (linear) or powers of ten (log), optionally including zero.
@@ -36,9 +41,7 @@ public struct LinearScale: Sendable {
         var lo = Double.infinity, hi = -Double.infinity
         for v in values where v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) }
         guard lo.isFinite else { return log ? (1, 10) : (0, 1) }
-        if log {
-            return (pow(10, floor(log10(lo))), pow(10, ceil(log10(hi))) == pow(10, floor(log10(lo))) ? pow(10, floor(log10(lo)) + 1) : pow(10, ceil(log10(hi))))
-        }
+        if log { return hi > lo ? (lo / 1.05, hi * 1.05) : (lo / 2, hi * 2) }
         if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
         let t = Ticks.nice(lo, hi)
         return (t.first ?? lo, t.last ?? hi)

@@ -60,12 +60,12 @@ public enum Sketch {
         let shades = ["·", "░", "▒", "▓", "█"]
         let top = values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1
         let w = min(16, rows.map(\.count).max() ?? 0)
-        var lines = [title, String(repeating: " ", count: w + 3) + columns.map { String($0.prefix(6)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined()]
+        var lines = [title, String(repeating: " ", count: w + 3) + columns.map { String($0.prefix(7)).padding(toLength: 8, withPad: " ", startingAt: 0) }.joined()]
         for (i, r) in rows.enumerated() {
             let cells = values[i].map { v -> String in
-                guard v.isFinite else { return "   ·   " }
+                guard v.isFinite else { return "   ·    " }
                 let s = shades[min(4, Int(abs(v) / max(1e-300, top) * 4.999))]
-                return (s + " " + number(v)).padding(toLength: 7, withPad: " ", startingAt: 0)
+                return (s + String(format: "%6.2f", v)).padding(toLength: 8, withPad: " ", startingAt: 0)
             }
             lines.append("  " + String(r.prefix(w)).padding(toLength: w, withPad: " ", startingAt: 0) + " " + cells.joined())
         }

@@ -13,6 +13,9 @@ import Testing
     #expect(Ticks.labels([2020, 2021, 2022]) == ["2020", "2021", "2022"])
     #expect(Ticks.labels([-0.2, 0, 0.2]) == ["-0.2", "0.0", "0.2"])
     #expect(Ticks.log10Ticks(3, 4000) == [1, 10, 100, 1000, 10000])
+    // Less than two decades on a log axis: 1-2-5 steps.
+    #expect(LinearScale(130, 2600, to: 0, 1, log: true).ticks() == [200, 500, 1000, 2000])
+    #expect(LinearScale(3, 40000, to: 0, 1, log: true).ticks() == [10, 100, 1000, 10000])
 }
 
 @Test func scalesMapDomainsToPixels() {

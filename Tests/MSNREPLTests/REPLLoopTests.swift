@@ -105,3 +105,15 @@ func endToEndInAPseudoTerminal() throws {
     #expect(out.contains("  b       int     41\n  c       int     2\n  d       int     20\n  3 rows"))
     #expect(!out.contains("\n7\n"))                                   // nothing runs after :quit
 }
+
+@Test func plotsCommandSetsWhereFiguresGo() throws {
+    var out = "", err = ""
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-repl-plots-\(UUID().uuidString)")
+    let reader = ScriptedLineReader([":plots \(dir.path)", "hs = load \"data/HolzingerSwineford1939.csv\"", "hs | plot bar school"])
+    let loop = REPLLoop(session: session(), reader: reader, interactive: true, out: { out += $0 }, err: { err += $0 })
+    #expect(loop.run() == 0)
+    #expect(err.isEmpty, "\(err)")
+    #expect(out.contains("figures go to \(dir.path)") && out.contains("Pasteur") && out.contains("svg: \(dir.path)/bar-"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(files.count == 1 && files[0].hasSuffix(".svg"))
+}
