@@ -16,12 +16,14 @@ public struct SVGWriter {
 
     /// A coordinate: rounded to 0.01, trailing zeros dropped ("12", "3.5", "-0.25").
     public static func num(_ x: Double) -> String {
-        guard x.isFinite else { return "0" }
-        let r = (x * 100).rounded() / 100
-        if r == r.rounded() { return String(Int64(r)) }
-        var s = String(format: "%.2f", r)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        guard x.isFinite, abs(x) < 1e15 else { return "0" }
+        let hundredths = Int64((x * 100).rounded())
+        if hundredths == 0 { return "0" }
+        let whole = abs(hundredths) / 100, frac = abs(hundredths) % 100
+        let sign = hundredths < 0 ? "-" : ""
+        if frac == 0 { return sign + String(whole) }
+        if frac % 10 == 0 { return sign + String(whole) + "." + String(frac / 10) }
+        return sign + String(whole) + (frac < 10 ? ".0" : ".") + String(frac)
     }
 
     /// Text escaped for XML.
