@@ -91,7 +91,7 @@ def png_pixels(path):
     return w, h, ch, rows
 
 def main():
-    msnb, out = sys.argv[1], sys.argv[2]
+    msnb, out = sys.argv[1], os.path.abspath(sys.argv[2])
     os.makedirs(out, exist_ok=True)
     r = subprocess.run([msnb, "run", os.path.join(HERE, "gallery.msq"), "--out", out], capture_output=True, text=True)
     if r.returncode != 0:
