@@ -1,6 +1,6 @@
 # msnb — two commands for a fresh Debian machine with Swift 6.3:
 #   make demo   set up, build, run the tour notebook and show its output
-#   make test   set up, build, run the whole test suite and check every notebook
+#   make test   set up, build, run the whole test suite, the browser test of charts, and check every notebook
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MSNB := .build/debug/msnb
@@ -8,7 +8,7 @@ MSNB := .build/debug/msnb
 PREFIX ?= $(HOME)/.local
 CONFIG ?= release
 
-.PHONY: setup build demo test bench notebooks reports clean install uninstall test-install test-reports fuzz fuzz-build fuzz-run
+.PHONY: setup browser-setup build demo test bench notebooks reports clean install uninstall test-install test-reports fuzz fuzz-build fuzz-run
 
 # Debian packages the build and tests need, each with a file that shows it is installed:
 #   libedit-dev (REPL line editor), libcmark-gfm(-extensions)-dev (Markdown → HTML reports),
@@ -27,6 +27,13 @@ setup:
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Installs Debian's chromium (headless) for the browser test of charts (Tests/Browser/check_figures.py).
+browser-setup:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium (for the browser test of charts)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 build: setup
@@ -127,6 +134,8 @@ notebooks: setup
 	@for nb in $$(find Notebooks -name '*.msnb' | sort); do \
 	  dir=$$(dirname "$$nb"); base=$$(basename "$$nb" .msnb); \
 	  $(MSNB) run "$$nb" --out out/render/$$base && cp out/render/$$base/$$base.md "$$dir/$$base.md" || exit 1; \
+	  rm -rf "$$dir/$${base}_files"; \
+	  if [ -d out/render/$$base/$${base}_files ]; then cp -r out/render/$$base/$${base}_files "$$dir/"; fi; \
 	done
 
 # Every notebook as a self-contained HTML report under out/html/ (open them in a browser).

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNIO (file formats) → MSNKernel; MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNTable → MSNIO (file formats) and MSNPlot (charts) → MSNKernel; MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "MSNPanel", dependencies: ["MSNTable", "MSNStats"]),
         // PLS path models (PLS-SEM, PLSc) in lavaan syntax, reusing MSNSEM's syntax parser.
         .target(name: "MSNPLS", dependencies: ["MSNTable", "MSNStats", "MSNSEM"]),
+        // Charts as deterministic SVG (scales, ticks, palettes, chart builders); on the table engine only.
+        .target(name: "MSNPlot", dependencies: ["MSNTable"]),
         // Simulated MSME data with a known truth (`simulate exporters`, `simulate ecosystem`).
         .target(name: "MSNSimulate", dependencies: ["MSNTable", "MSNStats"]),
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNIO", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel"],
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNIO", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel", "MSNPlot"],
                 plugins: ["StdlibEmbedPlugin"]),
         // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
         .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -68,7 +70,7 @@ let package = Package(
         // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
         .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable"]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel", "MSNPlot"], path: "Benchmarks/MSNBench"),
 
         // Release-build reading benchmark for MSNIO (SPSS, Stata, Excel).
         .executableTarget(name: "MSNIOBench", dependencies: ["MSNIO", "MSNTable"], path: "Benchmarks/MSNIOBench"),
@@ -80,9 +82,10 @@ let package = Package(
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPanelTests", dependencies: ["MSNPanel", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPLSTests", dependencies: ["MSNPLS", "MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNPlotTests", dependencies: ["MSNPlot", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable", "MSNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNFuzzTests", dependencies: ["MSNFuzz", "MSNLanguage", "MSNKernel"]),

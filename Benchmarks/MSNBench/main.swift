@@ -9,6 +9,7 @@ import Foundation
 //   .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
 //   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
 //   .build/release/MSNBench bootstrap [--draws 5000]
+//   .build/release/MSNBench plot   (100k-point scatters, histogram: ms and SVG bytes)
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
@@ -37,11 +38,13 @@ case "panel-gen":
 case "panel":
     guard args.count >= 2 else { print("usage: MSNBench panel FILE.csv [--runs N]"); exit(2) }
     try PanelBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "3") ?? 3)
+case "plot":
+    try PlotBench.run(runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 case "bootstrap":
     try BootstrapBench.run(draws: Int(Bench.value(args, "--draws") ?? "5000") ?? 5000)
 default:
-    print("usage: MSNBench gen|table|boost|sem|panel-gen|panel|bootstrap …")
+    print("usage: MSNBench gen|table|boost|sem|panel-gen|panel|bootstrap|plot …")
     exit(2)
 }

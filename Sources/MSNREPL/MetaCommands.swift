@@ -10,7 +10,7 @@ enum MetaCommands {
     enum Effect: Equatable { case none, quit }
 
     /// The commands, for completion and did-you-mean.
-    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
+    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":plots", ":reset", ":load", ":save", ":quit"]
 
     static let helpText = """
     msnb REPL — type statements; a line ending in | or an operator, or an open bracket, continues.
@@ -19,6 +19,7 @@ enum MetaCommands {
       :schema NAME     columns of a table with types and nulls
       :timing on|off   show wall time after each statement
       :rows N          rows shown when a table is displayed
+      :plots DIR       folder for figures' SVG files (default: msnb-plots in the temp folder)
       :reset           forget every binding
       :load FILE       run a script (.msq) or notebook (.msnb) into this session
       :save FILE.msnb  save this session's successful statements as a notebook
@@ -62,6 +63,16 @@ enum MetaCommands {
         case ":rows":
             guard let n = Int(argument), n > 0 else { loop.err("usage: :rows N (a positive number)\n"); return .none }
             session.options.rows = n
+        case ":plots":
+            guard !argument.isEmpty else {
+                loop.out("figures go to \(session.options.plotsDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("msnb-plots").path)\n")
+                return .none
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: argument, withIntermediateDirectories: true)
+                session.options.plotsDirectory = (argument as NSString).standardizingPath
+                loop.out("figures go to \(argument)\n")
+            } catch { loop.err("cannot use \(argument): \(error.localizedDescription)\n") }
         case ":reset":
             session.reset()
             loop.out("session reset\n")

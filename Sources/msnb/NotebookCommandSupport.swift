@@ -106,6 +106,7 @@ enum NotebookCommandSupport {
             let final = outDir.appendingPathComponent("\(base).\(fmt.rawValue)")
             let partial = outDir.appendingPathComponent("\(base).partial.\(fmt.rawValue)")
             do {
+                if fmt != .html { try NotebookRendering.writeFigures(run, folder: outDir) }
                 if run.succeeded {
                     try AtomicFile.write(text, to: final.path)
                     try? FileManager.default.removeItem(at: partial)
@@ -161,6 +162,10 @@ enum NotebookCommandSupport {
         let actual = NotebookRendering.render(run, format: .md)
         for r in run.results { if let p = r.problem { printError(p) } }
         if let report = NotebookCheck.compare(expected: expected, actual: actual, file: doc.file, format: .md) {
+            printError(report)
+            return 1
+        }
+        if let report = NotebookRendering.compareFigures(run, folder: folder) {
             printError(report)
             return 1
         }

@@ -5,7 +5,7 @@ let testVerbs: Set<String> = [
     "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
     "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
     "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "hausman",
-    "fsquare", "vif", "crossloadings", "effects", "pivot",
+    "fsquare", "vif", "crossloadings", "effects", "pivot", "plot", "synergy",
 ]
 
 /// `Parser.parse` with the test verbs.

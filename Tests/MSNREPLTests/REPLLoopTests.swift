@@ -117,3 +117,15 @@ func endToEndInAPseudoTerminal() throws {
     #expect(out.contains("156") && out.contains("301"))
     #expect(reader.history.contains("hs\n  | filter school == \"Pasteur\"\n  | count"))
 }
+
+@Test func plotsCommandSetsWhereFiguresGo() throws {
+    var out = "", err = ""
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-repl-plots-\(UUID().uuidString)")
+    let reader = ScriptedLineReader([":plots \(dir.path)", "hs = load \"data/HolzingerSwineford1939.csv\"", "hs | plot bar school"])
+    let loop = REPLLoop(session: session(), reader: reader, interactive: true, out: { out += $0 }, err: { err += $0 })
+    #expect(loop.run() == 0)
+    #expect(err.isEmpty, "\(err)")
+    #expect(out.contains("figures go to \(dir.path)") && out.contains("Pasteur") && out.contains("svg: \(dir.path)/bar-"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(files.count == 1 && files[0].hasSuffix(".svg"))
+}

@@ -1,4 +1,5 @@
 import MSNLanguage
+import MSNPlot
 import MSNTable
 
 /// Outputs as HTML fragments: tables as real `<table>` elements with numbers right-aligned, model
@@ -22,6 +23,8 @@ public enum HTMLRendering {
             return "<pre class=\"msnb-warning\">\(escape(d.render(source: source)))</pre>"
         case .error(let d, let source):
             return "<pre class=\"msnb-error\">\(escape(d.render(source: source)))</pre>"
+        case .figure(let f):
+            return "<figure class=\"msnb-figure\">\(inlineSVG(f.svg))" + (f.caption.map { "<figcaption>\(escape($0))</figcaption>" } ?? "") + "</figure>"
         }
     }
 
@@ -63,6 +66,12 @@ public enum HTMLRendering {
         for w in s.warnings { out += "<p class=\"msnb-warning\">warning: \(escape(w))</p>" }
         if let t = s.table { out += table(t, caption: nil, options: options) }
         return out + "</div>"
+    }
+
+    /// An SVG document for inline use in HTML: without the XML declaration (not allowed inside HTML).
+    static func inlineSVG(_ svg: String) -> String {
+        guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
+        return String(svg[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Escapes `&`, `<`, `>` and quotes for text and attribute values.

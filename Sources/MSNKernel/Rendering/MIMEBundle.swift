@@ -1,5 +1,5 @@
 /// An output as a Jupyter MIME bundle: `text/plain` always; `text/html` and `text/markdown` for tables
-/// and model summaries. The Jupyter kernel sends these in `execute_result` and `display_data`.
+/// and model summaries; `image/svg+xml` (with the text sketch as `text/plain`) for figures. The Jupyter kernel sends these in `execute_result` and `display_data`.
 public enum MIMEBundle {
     /// The MIME type → content map for one output.
     public static func bundle(_ o: Output, options: SessionOptions) -> [String: String] {
@@ -10,6 +10,9 @@ public enum MIMEBundle {
         case .table, .model:
             b["text/html"] = HTMLRendering.html(o, options: options)
             b["text/markdown"] = Renderer.markdown([o], options: options)
+        case .figure(let f):
+            b["image/svg+xml"] = HTMLRendering.inlineSVG(f.svg)
+            b["text/plain"] = f.sketch
         case .text, .fileWritten, .warning, .error:
             break
         }

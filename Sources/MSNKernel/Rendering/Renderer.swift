@@ -1,5 +1,6 @@
 import Foundation
 import MSNLanguage
+import MSNPlot
 import MSNTable
 
 /// Turns outputs into text (aligned tables with column types, head and tail of long tables, middle
@@ -26,6 +27,10 @@ public enum Renderer {
             return markdown ? SummaryRendering.markdown(summary, options: options) : SummaryRendering.text(summary, options: options)
         case .fileWritten(let path, let rows, let columns):
             return "wrote \(path) (\(rows) rows × \(columns) columns)\n"
+        case .figure(let f):
+            if markdown { return "**\(f.title)**\n\n```\n\(f.sketch)\n```\n" }
+            let file = FigureFiles.write(f, directory: options.plotsDirectory).map { "svg: \($0)\n" } ?? "(the SVG could not be written)\n"
+            return f.sketch + "\n" + (f.caption.map { "(\($0))\n" } ?? "") + file
         case .warning(let d, let source), .error(let d, let source):
             let r = d.render(source: source)
             return markdown ? "```\n\(r)```\n" : r

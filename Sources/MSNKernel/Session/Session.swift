@@ -104,6 +104,7 @@ public final class Session {
             return .text(parts.map { "\($0.kindName) \($0.shape)" }.joined(separator: ", "))
         case .list(let items):
             return .text("[" + items.map { if case .scalar(let c) = $0 { return display(c, digits: digits) } else { return $0.kindName } }.joined(separator: ", ") + "]")
+        case .figure(let f): return .figure(f)
         case .record(let pairs):
             return .text("{" + pairs.map { "\($0.0): \($0.1.shape)" }.joined(separator: ", ") + "}")
         }

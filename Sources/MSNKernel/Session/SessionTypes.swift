@@ -1,5 +1,6 @@
 import Foundation
 import MSNLanguage
+import MSNPlot
 import MSNTable
 import Synchronization
 
@@ -28,6 +29,9 @@ public struct SessionOptions: Sendable, Equatable {
     public var seed: UInt64 = 42
     /// Terminal width for eliding wide tables (nil: never elide).
     public var terminalWidth: Int? = nil
+    /// Where text rendering writes figures' SVG files (the REPL's `:plots DIR`); nil: a `msnb-plots`
+    /// folder in the temporary directory.
+    public var plotsDirectory: String? = nil
     /// Default options.
     public init() {}
 }
@@ -72,6 +76,8 @@ public enum Output: Sendable {
     case fileWritten(path: String, rows: Int, columns: Int)
     /// A warning, with the source it points into.
     case warning(Diagnostic, source: String?)
+    /// A chart: SVG for documents, a text sketch for terminals.
+    case figure(Figure)
     /// The error that stopped execution, with the source it points into.
     case error(Diagnostic, source: String?)
 }

@@ -1,3 +1,4 @@
+import MSNPlot
 import MSNTable
 
 /// A fitted model that the language can display, bind and pass to verbs (`evaluate`, `estimates`…).
@@ -33,6 +34,8 @@ public enum Value: Sendable {
     case model(any ModelValue)
     /// Several values from one verb (e.g. `split` gives train and test).
     case tuple([Value])
+    /// A chart (`plot …`).
+    case figure(Figure)
 
     /// What the value is, for messages and `:tables`.
     /// The kind with its article, for messages: "an int", "a table", "a boost model", "2 values".
@@ -42,6 +45,7 @@ public enum Value: Sendable {
         case .scalar(.int): return "an int"
         case .model(let m): return m.kind == "comparison" ? "a comparison report" : "a \(m.kind) model"
         case .tuple: return kindName
+        case .figure(let f): return "a \(f.kind) figure"
         default: return "a " + kindName
         }
     }
@@ -61,6 +65,7 @@ public enum Value: Sendable {
         case .record: return "record"
         case .model(let m): return "model:\(m.kind)"
         case .tuple(let t): return "\(t.count) values"
+        case .figure: return "figure"
         }
     }
 
@@ -73,6 +78,7 @@ public enum Value: Sendable {
         case .record(let r): return "\(r.count) fields"
         case .model(let m): return m.shape
         case .tuple(let t): return "\(t.count) values"
+        case .figure(let f): return "\(f.kind) \(f.width) × \(f.height)"
         }
     }
 }

@@ -87,6 +87,7 @@ enum LoadVerb {
 /// `export "path.csv"`: writes the table atomically and passes it on.
 enum ExportVerb {
     static let run: VerbImplementation = { ev, call, input in
+        if let figure = try FigureExport.run(&ev, call, input) { return figure }
         if let several = try ExportFormats.exportSeveral(&ev, call, input) { return several }
         try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)

@@ -66,6 +66,7 @@ enum Verbs {
         VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
+        VerbSpec("plot", PlotVerb.run, options: ["": PlotVerb.optionNames]),
     ]
 
     /// Name → specification.
