@@ -10,8 +10,18 @@ public final class KernelInterpreter: @unchecked Sendable {
     public let session: Session
     /// Execution counter (IPython's `In [n]`).
     public private(set) var executionCount = 0
-    /// Inputs stored in history, with their execution counts.
-    public private(set) var history: [(line: Int, input: String)] = []
+    /// Inputs stored in history, with their execution counts and displayed result (text/plain).
+    public private(set) var history: [HistoryEntry] = []
+
+    /// One stored input.
+    public struct HistoryEntry: Sendable {
+        /// Its execution count.
+        public var line: Int
+        /// The code.
+        public var input: String
+        /// The text of its result, if it had one.
+        public var output: String?
+    }
     let directory: URL
 
     /// An interpreter over a new session reading and writing relative to `directory`.
@@ -24,10 +34,30 @@ public final class KernelInterpreter: @unchecked Sendable {
     public func execute(_ code: String, storeHistory: Bool) -> ExecutionResult {
         if storeHistory {
             executionCount += 1
-            history.append((executionCount, code))
+            history.append(HistoryEntry(line: executionCount, input: code))
         }
         let origin = SourceOrigin(file: "In[\(executionCount)]")
         return session.execute(code, origin: origin)
+    }
+
+    /// Records the displayed result of the latest stored input (for history with output).
+    func recordOutput(_ text: String) {
+        if !history.isEmpty { history[history.count - 1].output = text }
+    }
+
+    /// Counts and stores an input that is not run as code (a help request, `?fit`).
+    func store(_ code: String) {
+        executionCount += 1
+        history.append(HistoryEntry(line: executionCount, input: code))
+    }
+
+    /// The help topic of `?topic` or `:help topic` input (IPython's `?` pages help), or nil.
+    static func helpRequest(_ code: String) -> String? {
+        let t = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.hasPrefix("?") { return String(t.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if t.hasPrefix(":help ") { return String(t.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+        if t.hasSuffix("?") && !t.contains("\n") && !t.contains(" ") { return String(t.dropLast()) }
+        return nil
     }
 
     /// Asks the running statement to stop (interrupt_request, SIGINT); bindings stay as they were.
@@ -52,8 +82,8 @@ public final class KernelInterpreter: @unchecked Sendable {
     }
 
     /// History entries (session 1 is this kernel's), for `history_request`.
-    public func historyEntries(access: String, n: Int, start: Int, stop: Int?, pattern: String, unique: Bool) -> [(Int, Int, String)] {
-        var picked: [(line: Int, input: String)]
+    public func historyEntries(access: String, n: Int?, start: Int, stop: Int?, pattern: String, unique: Bool) -> [HistoryEntry] {
+        var picked: [HistoryEntry]
         switch access {
         case "range":
             picked = history.filter { entry in entry.line >= start && (stop.map { entry.line < $0 } ?? true) }
@@ -64,11 +94,11 @@ public final class KernelInterpreter: @unchecked Sendable {
                 var seen = Set<String>()
                 picked = picked.reversed().filter { seen.insert($0.input).inserted }.reversed()
             }
-            if n > 0 { picked = Array(picked.suffix(n)) }
+            if let n, n > 0 { picked = Array(picked.suffix(n)) }
         default:
-            picked = n > 0 ? Array(history.suffix(n)) : history
+            picked = Array(history.suffix(n ?? 10))
         }
-        return picked.map { (1, $0.line, $0.input) }
+        return picked
     }
 
     /// A glob (`*`, `?`) as an anchored regular expression, as IPython's history search reads it.

@@ -25,7 +25,7 @@ public enum KernelSpec {
         let dir = try kernelsDirectory(location).appendingPathComponent("msnb")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let data = try JSONSerialization.data(withJSONObject: json(executable: executable), options: [.prettyPrinted, .sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: json(executable: executable), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try data.write(to: dir.appendingPathComponent("kernel.json"))
             try Logo.png(size: 32).write(to: dir.appendingPathComponent("logo-32x32.png"))
             try Logo.png(size: 64).write(to: dir.appendingPathComponent("logo-64x64.png"))

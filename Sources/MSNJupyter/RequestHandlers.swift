@@ -39,6 +39,7 @@ struct RequestHandlers {
         let storeHistory = silent ? false : (m.content["store_history"] as? Bool ?? true)
         let stopOnError = m.content["stop_on_error"] as? Bool ?? true
         let publishing = !silent
+        if let topic = KernelInterpreter.helpRequest(code) { return page(topic, m, on: socket, store: storeHistory) }
         let countBefore = interpreter.executionCount + (storeHistory ? 1 : 0)
         if publishing {
             server.publish(m.reply(type: "execute_input", content: ["code": code, "execution_count": countBefore], session: server.sessionID).toIOPub())
@@ -47,8 +48,11 @@ struct RequestHandlers {
             ? ExecutionResult(outputs: [], succeeded: true)
             : interpreter.execute(code, storeHistory: storeHistory)
         let count = interpreter.executionCount
+        let messages = ExecutionMessages.iopub(result, executionCount: count, options: interpreter.session.options)
+        if storeHistory, let shown = messages.last(where: { $0.type == "execute_result" }),
+           let text = (shown.content["data"] as? JSONObject)?["text/plain"] as? String { interpreter.recordOutput(text) }
         if publishing {
-            for (type, content) in ExecutionMessages.iopub(result, executionCount: count, options: interpreter.session.options) {
+            for (type, content) in messages {
                 server.publish(m.reply(type: type, content: content, session: server.sessionID).toIOPub())
             }
         }
@@ -56,6 +60,17 @@ struct RequestHandlers {
         server.send(m.reply(type: "execute_reply", content: ExecutionMessages.reply(result, executionCount: count),
                             session: server.sessionID, metadata: ["status": status]), on: socket)
         if !result.succeeded && stopOnError { server.abortQueuedExecutions() }
+    }
+
+    /// `?fit` / `:help fit`: the help text as a pager payload, as IPython answers `?`.
+    func page(_ topic: String, _ m: WireMessage, on socket: ZMQSocket, store: Bool) {
+        if store { interpreter.store(m.content["code"] as? String ?? "") }
+        let text = HelpCatalog.help(for: topic)
+            ?? "no help for '\(topic)'; topics: " + HelpCatalog.topics().joined(separator: ", ")
+        let payload: [JSONObject] = [["source": "page", "data": ["text/plain": text], "start": 0]]
+        server.send(m.reply(type: "execute_reply", content: ["status": "ok", "execution_count": interpreter.executionCount,
+                                                             "payload": payload, "user_expressions": [String: Any]()],
+                            session: server.sessionID, metadata: ["status": "ok"]), on: socket)
     }
 
     func complete(_ c: JSONObject) -> JSONObject {
@@ -80,9 +95,13 @@ struct RequestHandlers {
     }
 
     func history(_ c: JSONObject) -> JSONObject {
-        let entries = interpreter.historyEntries(access: c["hist_access_type"] as? String ?? "tail", n: c["n"] as? Int ?? 10,
+        let output = c["output"] as? Bool ?? false
+        let entries = interpreter.historyEntries(access: c["hist_access_type"] as? String ?? "tail", n: c["n"] as? Int,
                                                  start: c["start"] as? Int ?? 0, stop: c["stop"] as? Int,
                                                  pattern: c["pattern"] as? String ?? "*", unique: c["unique"] as? Bool ?? false)
-        return ["status": "ok", "history": entries.map { [$0.0, $0.1, $0.2] as [Any] }]
+        let rows: [[Any]] = entries.map { e in
+            [1, e.line, output ? [e.input, e.output.map { $0 as Any } ?? NSNull()] as [Any] : e.input as Any]
+        }
+        return ["status": "ok", "history": rows]
     }
 }
