@@ -42,13 +42,14 @@ final class ZMQSocket: @unchecked Sendable {
 
     /// Receives one multipart message; nil on timeout (`timeoutMilliseconds`, -1 waits forever) or interruption.
     func receive(timeoutMilliseconds: Int = -1) -> [Data]? {
-        if timeoutMilliseconds >= 0 && !poll(timeoutMilliseconds: timeoutMilliseconds) { return nil }
+        if timeoutMilliseconds > 0 && !poll(timeoutMilliseconds: timeoutMilliseconds) { return nil }
         var frames: [Data] = []
         while true {
             var msg = zmq_msg_t()
             zmq_msg_init(&msg)
             defer { zmq_msg_close(&msg) }
-            guard zmq_msg_recv(&msg, handle, 0) >= 0 else { return frames.isEmpty ? nil : frames }
+            let flags: Int32 = frames.isEmpty && timeoutMilliseconds >= 0 ? ZMQ_DONTWAIT : 0
+            guard zmq_msg_recv(&msg, handle, flags) >= 0 else { return frames.isEmpty ? nil : frames }
             let size = zmq_msg_size(&msg)
             if let p = zmq_msg_data(&msg), size > 0 { frames.append(Data(bytes: p, count: size)) } else { frames.append(Data()) }
             if zmq_msg_more(&msg) == 0 { return frames }
