@@ -4,15 +4,35 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MSNB := .build/debug/msnb
+VENV := .venv
+# Python packages for the Jupyter kernel tests (a project-local virtualenv, not committed).
+JUPYTER_TEST_PACKAGES := jupyter_kernel_test==0.7.0 jupyter_client==8.10.0 nbclient==0.11.0 nbformat==5.11.1 pyzmq==27.3.0 pytest==9.2.0
 
-.PHONY: setup build demo test bench notebooks clean
+.PHONY: setup build demo test bench notebooks clean jupyter-test
 
-# Installs what a fresh machine lacks: libedit-dev (for the REPL's line editor).
+# Installs what a fresh machine lacks: libedit-dev (the REPL's line editor), libzmq3-dev (the Jupyter
+# kernel's sockets), libssl-dev (HMAC-SHA256 for Jupyter message signatures).
 setup:
 	@if ! [ -f /usr/include/editline/readline.h ]; then \
 	  echo "installing libedit-dev"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
 	fi
+	@if ! [ -f /usr/include/zmq.h ] || ! [ -f /usr/include/openssl/hmac.h ]; then \
+	  echo "installing libzmq3-dev libssl-dev"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libzmq3-dev libssl-dev >/dev/null; \
+	fi
+
+# The virtualenv for the Jupyter tests; quick when it is already there.
+$(VENV)/.ready:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(JUPYTER_TEST_PACKAGES)
+	touch $@
+
+# The Jupyter kernel's tests: conformance (jupyter_kernel_test), protocol, and nbclient on the example notebook,
+# against the kernelspec installed into the virtualenv's prefix.
+jupyter-test: $(VENV)/.ready
+	$(MSNB) kernel install --prefix $(VENV)
+	$(VENV)/bin/python -m pytest -q Tests/jupyter
 
 build: setup
 	swift build --build-tests
@@ -31,6 +51,7 @@ test: build
 	@if ls Notebooks/*.msnb >/dev/null 2>&1; then \
 	  for nb in $$(find Notebooks -name '*.msnb' | sort); do $(MSNB) check "$$nb" || exit 1; done; \
 	fi
+	$(MAKE) jupyter-test
 
 # Re-render every notebook's committed Markdown (after a deliberate change of its numbers).
 notebooks: setup
@@ -50,4 +71,4 @@ bench: setup
 	-python3 Benchmarks/peers_table.py Benchmarks/out/firms_1m.csv Benchmarks/out/msnb_table.json
 
 clean:
-	rm -rf .build out
+	rm -rf .build out $(VENV)

@@ -1,6 +1,6 @@
 """Shared set-up for the Jupyter kernel tests: run from the repository root so that the kernel (started
 with the test's working directory) finds Notebooks/data, and the msnb kernelspec installed into this
-virtualenv's prefix by `make test` (`msnb kernel install --sys-prefix`)."""
+virtualenv's prefix by `make test` (`msnb kernel install --prefix .venv`)."""
 import os
 import pathlib
 
