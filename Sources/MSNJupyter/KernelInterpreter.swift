@@ -74,6 +74,7 @@ public final class KernelInterpreter: @unchecked Sendable {
     public func inspect(_ code: String, cursor: Int) -> String? {
         let word = Self.word(in: code, around: cursor)
         guard !word.isEmpty else { return nil }
+        if let next = Self.wordAfter(word, in: code, around: cursor), let help = HelpCatalog.help(for: word + " " + next) { return help }
         if let help = HelpCatalog.help(for: word) { return help }
         if let schema = session.schema(of: word) {
             return "table \(word)\n" + Renderer.text([.table(schema, caption: nil)], options: SessionOptions())
@@ -112,6 +113,16 @@ public final class KernelInterpreter: @unchecked Sendable {
             }
         }
         return out + "$"
+    }
+
+    /// The word after the one around `cursor` (`boost` in `fit boost`), if any.
+    static func wordAfter(_ word: String, in code: String, around cursor: Int) -> String? {
+        let chars = Array(code)
+        var i = min(max(0, cursor), chars.count)
+        while i < chars.count && (chars[i].isLetter || chars[i].isNumber || chars[i] == "_") { i += 1 }
+        let rest = String(chars[i...]).drop { $0 == " " }
+        let next = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return next.isEmpty ? nil : String(next)
     }
 
     /// The identifier around `cursor` (a character offset).

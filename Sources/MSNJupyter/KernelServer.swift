@@ -44,6 +44,7 @@ public final class KernelServer: @unchecked Sendable {
         startThread("msnb-heartbeat", stackSize: 1 << 20) { [self] in heartbeatLoop() }
         startThread("msnb-control", stackSize: 8 << 20) { [self] in serve(control, channel: .control) }
         startThread("msnb-shell", stackSize: KernelServer.executionStackSize) { [self] in serve(shell, channel: .shell) }
+        startThread("msnb-parent", stackSize: 1 << 20) { [self] in watchParent() }
         finished.wait()
         return 0
     }
@@ -64,6 +65,20 @@ public final class KernelServer: @unchecked Sendable {
         source.setEventHandler { [interpreter] in interpreter.cancel() }
         source.resume()
         signalSource = source
+    }
+
+    /// Ends the kernel when the process that started it dies (as IPython's parent poller does), so
+    /// that a crashed notebook server or test run leaves no kernel behind.
+    private func watchParent() {
+        let parent = getppid()
+        while true {
+            Thread.sleep(forTimeInterval: 1)
+            if getppid() != parent {
+                log("msnb kernel: the parent process \(parent) is gone; exiting")
+                finished.signal()
+                return
+            }
+        }
     }
 
     private func heartbeatLoop() {

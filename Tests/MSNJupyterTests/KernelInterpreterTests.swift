@@ -27,7 +27,7 @@ struct KernelInterpreterTests {
     }
 
     @Test func completionRangeCountsCodePoints() {
-        _ = interpreter.execute("t = simulate exporters with n = 20, seed = 1", storeHistory: false)
+        _ = interpreter.execute("t = simulate exporters n = 20 seed = 1", storeHistory: false)
         let completion = KernelCompletion(session: interpreter.session, directory: interpreter.directory)
         let code = "é = 1\nt | fil"
         let r = completion.complete(code, cursor: code.unicodeScalars.count)
@@ -49,6 +49,17 @@ struct KernelInterpreterTests {
         let ok = interpreter.execute("x", storeHistory: true)
         let shown = ExecutionMessages.iopub(ok, executionCount: 2, options: SessionOptions())
         #expect((shown[0].content["data"] as? JSONObject)?["text/plain"] as? String == "2")
+    }
+
+    @Test func inspectGivesVerbHelpOrTableSchema() {
+        #expect(interpreter.inspect("t | filter x > 1", cursor: 6)?.contains("filter") == true)
+        #expect(interpreter.inspect("m = fit boost y ~ x on t", cursor: 5) == MSNKernel.HelpCatalog.help(for: "fit boost"))
+        #expect(interpreter.inspect("m = fit sem on t { }", cursor: 5) == MSNKernel.HelpCatalog.help(for: "fit"))
+        _ = interpreter.execute("t = simulate exporters n = 20 seed = 1", storeHistory: false)
+        let schema = interpreter.inspect("t | head", cursor: 0) ?? ""
+        #expect(schema.hasPrefix("table t\n"))
+        #expect(interpreter.session.columns(of: "t").allSatisfy { schema.contains($0) })
+        #expect(interpreter.inspect("no_such_thing", cursor: 3) == nil)
     }
 
     @Test func helpRequestsAreRecognised() {
