@@ -98,46 +98,31 @@ public enum NotebookRunner {
             directory: notebookURL.deletingLastPathComponent(), writeDirectory: options.outDirectory,
             stdlibDirectory: options.stdlibDirectory))
         for (n, v) in params { session.bind(n, to: v) }
-        let deadline = options.timeout.map { Date().addingTimeInterval($0) }
-        let watchdog = options.timeout.map { Watchdog(seconds: $0, token: session.cancellation) }
-        defer { watchdog?.stop() }
-        var results: [CellResult] = []
-        var timedOut = false
-        let total = document.cells.count
-        for cell in document.cells {
-            if let deadline, Date() > deadline { timedOut = true; break }
-            let start = Date()
-            guard cell.eval else {
-                results.append(CellResult(cell: cell, outputs: [], ok: true, problem: nil, seconds: 0))
-                continue
-            }
-            let r = session.execute(cell.code, origin: SourceOrigin(file: document.file, firstLine: cell.firstLine))
-            let seconds = Date().timeIntervalSince(start)
-            var ok = r.succeeded != cell.expectsError
-            var problem: String? = nil
-            if cell.expectsError && r.succeeded { problem = "\(cell.label) was expected to fail (error=expected) but succeeded" }
-            if !r.succeeded, !cell.expectsError, case .error(let d, let src)? = r.outputs.last {
-                problem = "\(document.file):\(d.span?.line ?? cell.firstLine): \(cell.label) failed\n" + d.render(source: src)
-            }
-            if let deadline, Date() > deadline, !r.succeeded { timedOut = true; ok = false; problem = "the run timed out after \(options.timeout ?? 0) seconds in \(cell.label)" }
-            if options.progress {
-                FileHandle.standardError.write(Data("[\(cell.number)/\(total)] \(cell.name ?? "cell \(cell.number)") \(String(format: "%.2fs", seconds))\(ok ? "" : " FAILED")\n".utf8))
-            }
-            results.append(CellResult(cell: cell, outputs: r.outputs, ok: ok, problem: problem, seconds: seconds))
-            if (!ok && !options.keepGoing) || timedOut { break }
+        let units = document.cells.map {
+            RunUnit(source: $0.code, origin: SourceOrigin(file: document.file, firstLine: $0.firstLine),
+                    expectsError: $0.expectsError, evaluate: $0.eval)
         }
-        return NotebookRun(document: document, results: results, options: session.options, timedOut: timedOut)
+        let total = document.cells.count
+        var index = 0
+        let outcome = Runner(session: session).run(units, policy: RunPolicy(keepGoing: options.keepGoing, timeout: options.timeout), onResult: { r in
+            let cell = document.cells[index]
+            index += 1
+            guard options.progress, r.unit.evaluate else { return }
+            FileHandle.standardError.write(Data("[\(cell.number)/\(total)] \(cell.name ?? "cell \(cell.number)") \(String(format: "%.2fs", r.seconds))\(r.ok ? "" : " FAILED")\n".utf8))
+        })
+        let results = zip(document.cells, outcome.results).map { cell, r in
+            CellResult(cell: cell, outputs: r.result.outputs, ok: r.ok, problem: problem(cell, r, document: document, timeout: options.timeout), seconds: r.seconds)
+        }
+        return NotebookRun(document: document, results: results, options: session.options, timedOut: outcome.timedOut)
     }
-}
 
-/// Cancels a session's running statement once a time limit passes.
-final class Watchdog: @unchecked Sendable {
-    private let timer: DispatchSourceTimer
-    init(seconds: Double, token: CancellationToken) {
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
-        timer.schedule(deadline: .now() + seconds)
-        timer.setEventHandler { token.cancel() }
-        timer.resume()
+    /// Why a cell is not ok, or nil when it is.
+    static func problem(_ cell: NotebookCell, _ r: UnitResult, document: NotebookDocument, timeout: Double?) -> String? {
+        if r.timedOut { return "the run timed out after \(timeout ?? 0) seconds in \(cell.label)" }
+        if cell.expectsError && r.result.succeeded { return "\(cell.label) was expected to fail (error=expected) but succeeded" }
+        if !r.result.succeeded, !cell.expectsError, case .error(let d, let src)? = r.result.outputs.last {
+            return "\(document.file):\(d.span?.line ?? cell.firstLine): \(cell.label) failed\n" + d.render(source: src)
+        }
+        return nil
     }
-    func stop() { timer.cancel() }
 }

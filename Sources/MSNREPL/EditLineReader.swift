@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import MSNKernel
 import Synchronization
 
 /// Set by the SIGINT handler; read by the REPL to tell Ctrl-C from end of input and to cancel.
@@ -32,8 +33,10 @@ public final class EditLineReader: LineReader {
             let utf8 = Array(line.utf8)
             let before = String(decoding: utf8.prefix(max(0, min(Int(start), utf8.count))), as: UTF8.self)
             completionMatches = completionProvider?(before, word) ?? []
-            // A single folder match gets no trailing space, so completion can go on inside it.
-            msnb_el_set_append_char(completionMatches.count == 1 && completionMatches[0].hasSuffix("/") ? 0 : 32)
+            // A single folder match gets no trailing space, so completion can go on inside it; nor does a
+            // file name inside a string, so the closing quote follows it directly.
+            let noSpace = completionMatches.count == 1 && (completionMatches[0].hasSuffix("/") || Completer.insideString(before))
+            msnb_el_set_append_char(noSpace ? 0 : 32)
             if completionMatches.isEmpty { return nil }
             return rl_completion_matches(text) { _, state in
                 let i = Int(state)

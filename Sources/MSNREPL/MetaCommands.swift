@@ -9,6 +9,9 @@ enum MetaCommands {
     /// What a meta-command asks the loop to do next.
     enum Effect: Equatable { case none, quit }
 
+    /// The commands, for completion and did-you-mean.
+    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
+
     static let helpText = """
     msnb REPL — type statements; a line ending in | or an operator, or an open bracket, continues.
       :help [TOPIC]    this help, or one verb or function with a runnable example
@@ -67,7 +70,7 @@ enum MetaCommands {
         case ":save":
             save(argument, loop: loop)
         default:
-            loop.err("unknown command '\(command)'" + (EditDistance.closest(to: command, in: Completer.metaCommands).map { "; did you mean '\($0)'?" } ?? "; :help lists commands") + "\n")
+            loop.err("unknown command '\(command)'" + (EditDistance.closest(to: command, in: metaCommands).map { "; did you mean '\($0)'?" } ?? "; :help lists commands") + "\n")
         }
         return .none
     }
@@ -76,18 +79,19 @@ enum MetaCommands {
         guard !path.isEmpty, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             loop.err("cannot read '\(path)'\n"); return
         }
+        let units: [RunUnit]
         if path.hasSuffix(".msnb") {
             do {
                 let doc = try NotebookDocument.parse(text, file: (path as NSString).lastPathComponent)
-                for cell in doc.cells where cell.eval {
-                    let r = loop.session.execute(cell.code, origin: SourceOrigin(file: doc.file, firstLine: cell.firstLine))
-                    loop.show(r)
-                    if !r.succeeded && !cell.expectsError { return }
+                units = doc.cells.map {
+                    RunUnit(source: $0.code, origin: SourceOrigin(file: doc.file, firstLine: $0.firstLine),
+                            expectsError: $0.expectsError, evaluate: $0.eval)
                 }
-            } catch { loop.err("\(error)\n") }
+            } catch { loop.err("\(error)\n"); return }
         } else {
-            loop.show(loop.session.execute(text, origin: SourceOrigin(file: (path as NSString).lastPathComponent)))
+            units = [RunUnit(source: text, origin: SourceOrigin(file: (path as NSString).lastPathComponent))]
         }
+        loop.runner.run(units, onResult: { loop.show($0.result) })
     }
 
     /// The session's successful statements as a notebook, one cell each.

@@ -14,7 +14,7 @@ public enum REPL {
         if interactive {
             out("msnb \(version) — :help for help, Ctrl-D to quit\n")
             let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let completer = Completer(session: session, directory: directory)
+            let completer = Completer(session: session, directory: directory, metaCommands: MetaCommands.metaCommands)
             reader = EditLineReader(historyPath: historyPath(), complete: { completer.candidates(before: $0, word: $1) })
         } else {
             reader = PlainLineReader()

@@ -5,6 +5,8 @@ import MSNKernel
 public final class REPLLoop {
     /// The session statements run in.
     public let session: Session
+    /// The kernel's statement runner over `session`.
+    let runner: Runner
     let reader: LineReader
     let interactive: Bool
     let keepGoing: Bool
@@ -18,6 +20,7 @@ public final class REPLLoop {
     public init(session: Session, reader: LineReader, interactive: Bool, keepGoing: Bool = false,
                 out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.session = session
+        self.runner = Runner(session: session)
         self.reader = reader
         self.interactive = interactive
         self.keepGoing = keepGoing
@@ -53,19 +56,23 @@ public final class REPLLoop {
         }
     }
 
+    /// Piped input: statement entries run through the runner in order; `:` commands run between them.
     private func runBatch() -> Int32 {
         var lines: [String] = []
         while case .line(let l) = reader.readLine(prompt: "") { lines.append(l) }
+        var pending: [RunUnit] = []
+        func flush() -> Bool {
+            defer { pending = [] }
+            let outcome = runner.run(pending, policy: RunPolicy(keepGoing: keepGoing), onResult: { show($0.result) })
+            return outcome.succeeded || keepGoing
+        }
         for entry in InputAssembler.entries(lines) {
             let trimmed = entry.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(":") {
-                if MetaCommands.run(trimmed, loop: self) == .quit { break }
-                continue
-            }
-            let r = session.execute(entry, origin: .repl)
-            show(r)
-            if !r.succeeded && !keepGoing { return 1 }
+            guard trimmed.hasPrefix(":") else { pending.append(RunUnit(source: entry)); continue }
+            if !flush() { return 1 }
+            if MetaCommands.run(trimmed, loop: self) == .quit { return anyFailed ? 1 : 0 }
         }
+        if !flush() { return 1 }
         return anyFailed ? 1 : 0
     }
 
@@ -82,24 +89,12 @@ public final class REPLLoop {
         }
     }
 
-    /// Runs on a worker thread while this thread watches for Ctrl-C and cancels the statement.
+    /// Runs on the runner's worker thread while this thread watches for Ctrl-C and cancels the statement.
     private func executeCancellable(_ text: String) -> ExecutionResult {
-        let job = Job(session: session, text: text)
-        let done = DispatchSemaphore(value: 0)
-        Thread { job.run(); done.signal() }.start()
         interruptFlag.store(false, ordering: .relaxed)
-        while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+        return runner.execute(text, origin: .repl) { [session] in
             if interruptFlag.exchange(false, ordering: .relaxed) { session.cancellation.cancel() }
         }
-        return job.result ?? ExecutionResult(outputs: [], succeeded: true)
-    }
-
-    private final class Job: @unchecked Sendable {
-        let session: Session
-        let text: String
-        var result: ExecutionResult?
-        init(session: Session, text: String) { self.session = session; self.text = text }
-        func run() { result = session.execute(text, origin: .repl) }
     }
 }
 

@@ -51,25 +51,19 @@ enum ScriptRunner {
         let session = Session(configuration: SessionConfiguration(
             directory: url.deletingLastPathComponent(), writeDirectory: out.map { URL(fileURLWithPath: $0) } ?? cwd))
         session.startupWarnings.forEach(printError)
-        let (statements, diagnostics) = Parser.parse(text, file: file)
+        let (units, diagnostics) = Runner.units(ofScript: text, file: file)
         if !diagnostics.isEmpty {
             for d in diagnostics { printError(d.render(source: text)) }
             return 1
         }
-        var failed = false
-        for s in statements {
-            let r = session.execute(s.source, origin: SourceOrigin(file: file, firstLine: s.statement.span.line))
-            for o in r.outputs {
+        let outcome = Runner(session: session).run(units, policy: RunPolicy(keepGoing: keepGoing), onResult: { r in
+            for o in r.result.outputs {
                 switch o {
                 case .error, .warning: printError(Renderer.text([o], options: session.options))
                 default: print(Renderer.text([o], options: session.options), terminator: "")
                 }
             }
-            if !r.succeeded {
-                failed = true
-                if !keepGoing { return 1 }
-            }
-        }
-        return failed ? 1 : 0
+        })
+        return outcome.succeeded ? 0 : 1
     }
 }

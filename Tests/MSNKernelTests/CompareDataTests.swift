@@ -121,7 +121,7 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     // The paragraph names the verdicts.
     guard case .model(let m)? = s.value(of: "cmp") else { Issue.record("no report"); return }
     #expect(m.kind == "comparison")
-    let text = m.summary.replacingOccurrences(of: "\n", with: " ")
+    let text = m.summary.paragraphs.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
     #expect(text.contains("Differs across regions: export_volume (Welch F = 18.16, p_holm < 0.001, eta² = 0.38, large) and sector (χ² = 18.84, p_holm = 0.003"))
     #expect(text.contains("No detectable difference: sentiment (Welch F = 1.76, p_holm = 0.376)"))
     #expect(text.contains("rows: A 21, B 20, C 18; 1 without a region left out"))
@@ -144,13 +144,13 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     #expect(r.succeeded)
     let outputs = r.outputs.filter { if case .warning = $0 { return false } else { return true } }
     #expect(outputs.count == 4)
-    guard case .model(let kind, _, nil)? = outputs.first else { Issue.record("summary first"); return }
+    guard case .model(let kind, let summary)? = outputs.first, summary.table == nil else { Issue.record("summary first"); return }
     #expect(kind == "comparison")
     let captions = outputs.dropFirst().compactMap { if case .table(_, let c) = $0 { return c } else { return nil } }
     #expect(captions == ["numeric", "levels", "tests"])
     let md = Renderer.markdown(outputs, options: s.options)
     #expect(md.contains("**tests**\n\n| variable | test | statistic |"))
-    #expect(md.contains("tables: numeric, levels, tests (pick one with: | part numeric)"))
+    #expect(md.contains("- tables: numeric, levels, tests — pick one with: | part numeric\n\nCompared 3 regions by region"))
 }
 
 @Test func compareRegionsExplainsWhatIsWrong() throws {

@@ -63,7 +63,7 @@ extension Session {
     #expect(pooled[1, "pooled"].doubleValue == (try s.metric("evaluate lin on (t | filter region == \"B\")", "rmse")))
     #expect(pooled[1, "within_cv"] == transfer[1, "B"])
     guard case .model(let m)? = s.value(of: "cmp") else { Issue.record("no report"); return }
-    let text = m.summary.replacingOccurrences(of: "\n", with: " ")
+    let text = m.summary.paragraphs.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
     #expect(text.contains("Strongest driver by |t|: A x1 (coefficient 2.01); B x2 (coefficient -1.45)."))
     #expect(text.contains("scored by RMSE (lower is better)"))
 }
@@ -103,7 +103,7 @@ extension Session {
     #expect(r.succeeded, "\(Renderer.text(r.outputs, options: s.options))")
     let drivers = try s.table("cmp | part drivers")
     _ = s.execute("lb = fit logistic exported ~ x1 + x2 on (t | filter region == \"B\")")
-    guard case .model(let lb)? = s.value(of: "lb"), let coefficients = lb.summaryTable else { Issue.record("lb"); return }
+    guard case .model(let lb)? = s.value(of: "lb"), let coefficients = lb.summary.table else { Issue.record("lb"); return }
     for i in 0..<3 { #expect(drivers[i, "B"] == coefficients[i, "estimate"]) }
     let pooled = try s.table("cmp | part pooled")
     #expect(pooled[1, "pooled"].doubleValue == (try s.metric("evaluate lg on (t | filter region == \"B\")", "auc")))

@@ -46,8 +46,8 @@ private let hsModel = """
     #expect((0..<4).map { ladder[$0, "holds_chisq"] } == [.null, .bool(true), .bool(false), .bool(false)])
     #expect((0..<4).map { ladder[$0, "holds_cfi"] } == [.null, .bool(true), .bool(false), .bool(true)])
     let text = s.execute("compare regions s by school on hs", origin: SourceOrigin(file: "t.msq"))
-    guard case .model(_, let summary, _)? = text.outputs.first else { Issue.record("no report"); return }
-    #expect(summary.replacingOccurrences(of: "\n", with: " ").contains("Both rules support metric invariance."))
+    guard case .model(_, let summary)? = text.outputs.first else { Issue.record("no report"); return }
+    #expect(summary.paragraphs.joined(separator: " ").contains("Both rules support metric invariance."))
 }
 
 @Test func structuralPathsComparedWithLavaansEstimates() throws {

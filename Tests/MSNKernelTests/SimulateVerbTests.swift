@@ -13,7 +13,7 @@ import Testing
         ols = fit linear y ~ c * i + i * u + shopper * m + c * shopper on e
         ols
         """)
-    guard r.succeeded, case .model(_, _, let t?)? = r.outputs.last else { Issue.record("no model: \(r.outputs)"); return }
+    guard r.succeeded, case .model(_, let summary)? = r.outputs.last, let t = summary.table else { Issue.record("no model: \(r.outputs)"); return }
     let est = Dictionary(uniqueKeysWithValues: (0..<t.rowCount).map { (t[$0, "term"].description, t[$0, "estimate"].doubleValue ?? .nan) })
     #expect(abs((est["c:i"] ?? 0) - 1.5) < 0.15)
     #expect(abs((est["c"] ?? 0) - 1.2) < 0.15)

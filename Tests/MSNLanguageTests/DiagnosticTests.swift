@@ -25,7 +25,7 @@ import Testing
 }
 
 @Test func lexerReportsBadCharactersAndUnterminatedStrings() {
-    let (_, d) = Parser.parse("x = \"abc\ny = 2 @ 3", file: "f.msq")
+    let (_, d) = parseForTest("x = \"abc\ny = 2 @ 3", file: "f.msq")
     #expect(d.contains { $0.message == "unterminated string" && $0.span?.line == 1 })
     #expect(d.contains { $0.message == "unexpected character '@'" && $0.span?.line == 2 && $0.span?.column == 7 })
 }

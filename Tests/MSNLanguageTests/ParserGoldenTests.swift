@@ -42,18 +42,18 @@ private let golden: [(String, String)] = [
 @Test(arguments: golden.indices)
 func parsesToGoldenTree(_ i: Int) {
     let (source, expected) = golden[i]
-    let (statements, diagnostics) = Parser.parse(source)
+    let (statements, diagnostics) = parseForTest(source)
     #expect(diagnostics.isEmpty, "\(diagnostics)")
     #expect(statements.map { ASTDump.statement($0.statement) }.joined(separator: "\n") == expected)
 }
 
 @Test func statementSourceIsKept() {
-    let (s, _) = Parser.parse("a = 1\nb = a |\n  head 2\n")
+    let (s, _) = parseForTest("a = 1\nb = a |\n  head 2\n")
     #expect(s.map(\.source) == ["a = 1", "b = a |\n  head 2"])
 }
 
 @Test func reportsSeveralErrorsWithPositions() {
-    let (statements, diagnostics) = Parser.parse("a = 1 )\nb = 2\nc = 3 3\nd = 4", file: "x.msq")
+    let (statements, diagnostics) = parseForTest("a = 1 )\nb = 2\nc = 3 3\nd = 4", file: "x.msq")
     #expect(diagnostics.count == 2)
     #expect(diagnostics[0].span == SourceSpan(file: "x.msq", line: 1, column: 7, length: 1))
     #expect(diagnostics[1].span == SourceSpan(file: "x.msq", line: 3, column: 7, length: 1))
@@ -62,7 +62,7 @@ func parsesToGoldenTree(_ i: Int) {
 }
 
 @Test func equalsInsteadOfDoubleEqualsTeaches() {
-    let (_, d) = Parser.parse("y = region = \"Java\"", file: "lab.msq")
+    let (_, d) = parseForTest("y = region = \"Java\"", file: "lab.msq")
     #expect(d.first?.message == "'=' assigns; to compare use '=='")
     #expect(d.first?.span?.column == 12)
 }
@@ -85,7 +85,7 @@ func parsesToGoldenTree(_ i: Int) {
     #expect(!Parser.isComplete("t | split 0.8 seed"))
     #expect(Parser.isComplete("t | split 0.8 seed = seed"))
     #expect(Parser.isComplete("t | split 0.8 seed seed"))
-    let (statements, diagnostics) = Parser.parse("a = t | sample 5 seed = seed\nb = 2", file: "x.msq")
+    let (statements, diagnostics) = parseForTest("a = t | sample 5 seed = seed\nb = 2", file: "x.msq")
     #expect(diagnostics.isEmpty)
     #expect(statements.count == 2)
 }

@@ -115,7 +115,7 @@ struct Evaluator {
 
     /// Runs a library file's statements in this environment; its names are marked as library names.
     mutating func runLibrary(_ text: String, file: String, path: String) throws {
-        let (statements, diagnostics) = Parser.parse(text, file: file)
+        let (statements, diagnostics) = Parser.parse(text, file: file, verbs: Verbs.names)
         if let d = diagnostics.first { throw d }
         useStack.append(path)
         defer { useStack.removeLast() }

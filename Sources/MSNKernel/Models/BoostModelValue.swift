@@ -19,30 +19,32 @@ struct BoostModelValue: ModelValue {
 
     var kind: String { "boost" }
     var shape: String { "\(model.rounds.count) trees, \(model.featureNames.count) features" }
-    var summaryTable: Table? { nil }
 
     var metricName: String { model.objective == .regression ? "RMSE" : "log loss" }
 
-    var summary: String {
+    var summary: ModelSummary {
         let objective: String
         switch model.objective {
         case .binary: objective = "binary logistic"
         case .multiclass: objective = "softmax over \(model.classes) classes"
         case .regression: objective = "squared error"
         }
-        var lines = [
-            "boosted trees (histogram, XGBoost-style) predicting \(target): \(objective)",
-            "  \(model.rounds.count) trees, depth \(model.options.leaves.map { "leaf-wise, \($0) leaves" } ?? "\(model.options.depth)"), rate \(model.options.rate), \(model.featureNames.count) features",
-            "  training \(metricName) \(String(format: "%.4f", model.history.last?.train ?? .nan))"
-                + (model.history.last?.valid.map { ", validation \(String(format: "%.4f", $0))" } ?? ""),
+        var items: [ModelSummary.Item] = [
+            .init("objective", .text(objective)),
+            .init("trees", .int(model.rounds.count)),
+            .init("depth", .text(model.options.leaves.map { "leaf-wise, \($0) leaves" } ?? "\(model.options.depth)")),
+            .init("learning rate", .number(model.options.rate, decimals: 3)),
+            .init("features", .int(model.featureNames.count)),
+            .init("training \(metricName)", .number(model.history.last?.train ?? .nan, decimals: 4)),
         ]
-        let top = model.importance().prefix(5).map { "\($0.feature) \(String(format: "%.1f%%", 100 * $0.gain))" }
-        lines.append("  top features by gain: " + top.joined(separator: ", "))
-        if let cv = crossValidation, let values = cv.column(named: "value")?.doubles() {
+        if let valid = model.history.last?.valid { items.append(.init("validation \(metricName)", .number(valid, decimals: 4))) }
+        let top = model.importance().prefix(5).map { "\($0.feature) \(SummaryValue.percent($0.gain).formatted)" }
+        items.append(.init("top features by gain", .text(top.joined(separator: ", "))))
+        if let cv = crossValidation, let values = cv.column(named: "value")?.doubles(), !values.isEmpty {
             let mean = values.reduce(0, +) / Double(values.count)
             let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, values.count - 1))).squareRoot()
-            lines.append("  \(values.count)-fold cross-validation \(cv[0, "metric"]): \(String(format: "%.4f", mean)) ± \(String(format: "%.4f", sd))")
+            items.append(.init("\(values.count)-fold cross-validation \(cv[0, "metric"])", .number(mean, decimals: 4), note: "± " + SummaryValue.number(sd, decimals: 4).formatted))
         }
-        return lines.joined(separator: "\n")
+        return ModelSummary(title: "boosted trees (histogram, XGBoost-style) predicting \(target)", items: items)
     }
 }

@@ -20,11 +20,12 @@ public struct ComparisonReport: ModelValue {
     }
 
     public var kind: String { "comparison" }
-    public var summaryTable: Table? { nil }
     public var shape: String { "\(parts.count) tables: \(parts.map(\.name).joined(separator: ", "))" }
 
-    public var summary: String {
-        ReportFormat.wrap(paragraph, width: 100) + "\n  tables: \(parts.map(\.name).joined(separator: ", ")) (pick one with: | part \(parts.first?.name ?? "NAME"))"
+    public var summary: ModelSummary {
+        ModelSummary(title: "comparison of regions: \(subject)", items: [
+            .init("tables", .text(parts.map(\.name).joined(separator: ", ")), note: "pick one with: | part \(parts.first?.name ?? "NAME")"),
+        ], paragraphs: [paragraph])
     }
 
     /// The part called `name`, if any.

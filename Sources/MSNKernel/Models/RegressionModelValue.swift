@@ -104,18 +104,29 @@ struct RegressionModelValue: PredictiveModel {
         }
     }
 
-    var summary: String {
+    var summary: ModelSummary {
         switch fit {
         case .linear(let f):
-            return "linear regression (OLS) of \(target) on \(rows) rows\n  R² \(String(format: "%.4f", f.rSquared)), adjusted R² \(String(format: "%.4f", f.adjustedRSquared)), F \(String(format: "%.3f", f.fStatistic)) (p \(String(format: "%.4g", f.fPValue))), AIC \(String(format: "%.2f", f.aic))"
+            return ModelSummary(title: "linear regression (OLS) of \(target)", items: [
+                .init("rows", .int(rows)),
+                .init("R²", .number(f.rSquared, decimals: 4)),
+                .init("adjusted R²", .number(f.adjustedRSquared, decimals: 4)),
+                .init("F", .number(f.fStatistic, decimals: 3), note: "p " + SummaryValue.pValue(f.fPValue).formatted),
+                .init("AIC", .number(f.aic, decimals: 2)),
+            ], table: coefficientTable)
         case .logistic(let f):
-            var s = "logistic regression (IRLS, \(f.iterations) iterations) of \(target)\(levels.map { " (1 = \($0[1]))" } ?? "") on \(rows) rows\n  McFadden R² \(String(format: "%.4f", f.mcFaddenR2)), log-likelihood \(String(format: "%.3f", f.logLikelihood)), AIC \(String(format: "%.2f", f.aic))"
-            if let w = f.separationWarning { s += "\n  warning: \(w)" }
-            return s
+            return ModelSummary(title: "logistic regression (IRLS) of \(target)\(levels.map { " (1 = \($0[1]))" } ?? "")", items: [
+                .init("rows", .int(rows)),
+                .init("iterations", .int(f.iterations)),
+                .init("McFadden R²", .number(f.mcFaddenR2, decimals: 4)),
+                .init("log-likelihood", .number(f.logLikelihood, decimals: 3)),
+                .init("AIC", .number(f.aic, decimals: 2)),
+            ], warnings: f.separationWarning.map { [$0] } ?? [], table: coefficientTable)
         }
     }
 
-    var summaryTable: Table? {
+    /// The coefficients with SE, statistic, p, CI (and odds ratios for logistic models).
+    var coefficientTable: Table? {
         let c = coefficients
         var pairs: [(String, Column)] = [
             ("term", .string(StringColumn(c.map(\.term)))), ("estimate", .float(TypedColumn(c.map(\.estimate)))),

@@ -19,33 +19,37 @@ struct SEMModelValue: ModelValue {
     var shape: String {
         "\(fit.table.latents.count) latent, \(fit.table.observed.count) observed, \(fit.n) rows\(fit.isMultiGroup ? ", \(fit.groups.count) groups" : "")"
     }
-    var summaryTable: Table? { try? SEMTables.estimates(fit, compact: true) }
-
-    var summary: String {
+    var summary: ModelSummary {
         let fm = Dictionary(uniqueKeysWithValues: fit.fitMeasures().map { ($0.name, $0.value) })
-        func f(_ name: String, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", fm[name] ?? .nan) }
-        var lines = [
-            "SEM fitted by maximum likelihood (lavaan defaults) — converged in \(fit.iterations) iterations",
-            "  observations \(fit.n)\(fit.droppedRows > 0 ? " (\(fit.droppedRows) rows dropped)" : ""), free parameters \(fit.table.freeCount)",
+        func v(_ name: String) -> Double { fm[name] ?? .nan }
+        var items: [ModelSummary.Item] = [
+            .init("iterations", .int(fit.iterations)),
+            .init("observations", .int(fit.n), note: fit.droppedRows > 0 ? "\(fit.droppedRows) rows dropped" : nil),
+            .init("free parameters", .int(fit.table.freeCount)),
         ]
         if fit.isMultiGroup {
-            let sizes = fit.groups.map { "\($0.label) \($0.n)" }.joined(separator: ", ")
-            lines.append("  groups (\(groupColumn ?? "group")): \(sizes); equal across groups: \(groupEqual.isEmpty ? "nothing (configural)" : groupEqual.joined(separator: ", "))")
+            items.append(.init("groups (\(groupColumn ?? "group"))", .text(fit.groups.map { "\($0.label) \($0.n)" }.joined(separator: ", "))))
+            items.append(.init("equal across groups", .text(groupEqual.isEmpty ? "nothing (configural)" : groupEqual.joined(separator: ", "))))
         }
         if fit.missing == .fiml {
-            lines.append("  missing values: full-information ML over \(fit.groups.reduce(0) { $0 + $1.patterns }) missing-data patterns (observed-information SEs)")
+            items.append(.init("missing values", .text("full-information ML over \(fit.groups.reduce(0) { $0 + $1.patterns }) missing-data patterns (observed-information SEs)")))
         }
-        let perGroup = fit.isMultiGroup ? "  (" + fit.groups.map { "\($0.label) \(f("chisq.\($0.label)"))" }.joined(separator: ", ") + ")" : ""
-        lines += [
-            "  chi-square \(f("chisq")), df \(fit.df), p \(f("pvalue"))\(perGroup)",
-            "  CFI \(f("cfi"))  \(SEMTables.verdict("cfi", fm["cfi"] ?? .nan) ?? "")",
-            "  TLI \(f("tli"))  \(SEMTables.verdict("tli", fm["tli"] ?? .nan) ?? "")",
-            "  RMSEA \(f("rmsea")) [90% CI \(f("rmsea.ci.lower")), \(f("rmsea.ci.upper"))], p-close \(f("rmsea.pvalue"))  \(SEMTables.verdict("rmsea", fm["rmsea"] ?? .nan) ?? "")",
-            "  SRMR \(f("srmr"))  \(SEMTables.verdict("srmr", fm["srmr"] ?? .nan) ?? "")",
-            "  AIC \(f("aic", 1)), BIC \(f("bic", 1))",
+        items += [
+            .init("chi-square", .number(v("chisq"), decimals: 3),
+                  note: fit.isMultiGroup ? fit.groups.map { "\($0.label) \(SummaryValue.number(v("chisq.\($0.label)"), decimals: 3).formatted)" }.joined(separator: ", ") : nil),
+            .init("df", .int(fit.df)),
+            .init("p", .pValue(v("pvalue"))),
+            .init("CFI", .number(v("cfi"), decimals: 3), note: SEMTables.verdict("cfi", v("cfi"))),
+            .init("TLI", .number(v("tli"), decimals: 3), note: SEMTables.verdict("tli", v("tli"))),
+            .init("RMSEA", .number(v("rmsea"), decimals: 3), note: SEMTables.verdict("rmsea", v("rmsea"))),
+            .init("RMSEA 90% CI", .interval(v("rmsea.ci.lower"), v("rmsea.ci.upper"), decimals: 3)),
+            .init("RMSEA p-close", .pValue(v("rmsea.pvalue"))),
+            .init("SRMR", .number(v("srmr"), decimals: 3), note: SEMTables.verdict("srmr", v("srmr"))),
+            .init("AIC", .number(v("aic"), decimals: 1)),
+            .init("BIC", .number(v("bic"), decimals: 1)),
         ]
-        for w in fit.warnings { lines.append("  warning: \(w)") }
-        return lines.joined(separator: "\n")
+        return ModelSummary(title: "SEM fitted by maximum likelihood (lavaan defaults)", items: items,
+                            warnings: fit.warnings, table: try? SEMTables.estimates(fit, compact: true))
     }
 }
 

@@ -3,7 +3,8 @@ import MSNLanguage
 import MSNTable
 
 /// Turns outputs into text (aligned tables with column types, head and tail of long tables, middle
-/// columns elided to fit a terminal) or Markdown (pipe tables). Rendering never changes results.
+/// columns elided to fit a terminal) or Markdown (pipe tables); `HTMLRendering` and `MIMEBundle` make
+/// HTML and Jupyter bundles from the same outputs. Rendering never changes results.
 public enum Renderer {
     /// Plain text for a terminal or a `.txt` report.
     public static func text(_ outputs: [Output], options: SessionOptions) -> String {
@@ -21,10 +22,8 @@ public enum Renderer {
         case .table(let t, let caption):
             let body = markdown ? markdownTable(t, options: options) : textTable(t, options: options)
             return (caption.map { markdown ? "**\($0)**\n\n" : "\($0)\n" } ?? "") + body
-        case .model(_, let summary, let table):
-            var s = markdown ? "```\n\(summary)\n```\n" : summary + "\n"
-            if let table { s += markdown ? "\n" + markdownTable(table, options: options) : textTable(table, options: options) }
-            return s
+        case .model(_, let summary):
+            return markdown ? SummaryRendering.markdown(summary, options: options) : SummaryRendering.text(summary, options: options)
         case .fileWritten(let path, let rows, let columns):
             return "wrote \(path) (\(rows) rows × \(columns) columns)\n"
         case .warning(let d, let source), .error(let d, let source):

@@ -51,7 +51,7 @@ public final class Session {
     /// the whole source before anything runs, and all of them are reported.
     public func execute(_ source: String, origin: SourceOrigin = .repl) -> ExecutionResult {
         let fileText = String(repeating: "\n", count: max(0, origin.firstLine - 1)) + source
-        let (parsed, diagnostics) = Parser.parse(source, file: origin.file, firstLine: origin.firstLine)
+        let (parsed, diagnostics) = Parser.parse(source, file: origin.file, firstLine: origin.firstLine, verbs: Verbs.names)
         if !diagnostics.isEmpty {
             return ExecutionResult(outputs: diagnostics.map { .error($0, source: fileText) }, succeeded: false)
         }
@@ -94,7 +94,7 @@ public final class Session {
     static func output(for value: Value, digits: Int) -> Output {
         switch value {
         case .table(let t): return .table(t, caption: nil)
-        case .model(let m): return .model(kind: m.kind, summary: m.summary, table: m.summaryTable)
+        case .model(let m): return .model(kind: m.kind, summary: m.summary)
         case .scalar(let c): return .text(display(c, digits: digits))
         case .tuple(let parts):
             return .text(parts.map { "\($0.kindName) \($0.shape)" }.joined(separator: ", "))
@@ -146,7 +146,7 @@ public final class Session {
     }
 
     /// Verbs this build provides.
-    public var verbNames: [String] { Verbs.all.keys.sorted() }
+    public var verbNames: [String] { Verbs.names.sorted() }
 
     /// Column names of a bound table (for completion).
     public func columns(of name: String) -> [String] {

@@ -63,8 +63,8 @@ public enum Output: Sendable {
     case text(String)
     /// A table, with an optional caption.
     case table(Table, caption: String?)
-    /// A fitted model's summary.
-    case model(kind: String, summary: String, table: Table?)
+    /// A fitted model's summary (title, labelled values, paragraphs, warnings, a table).
+    case model(kind: String, summary: ModelSummary)
     /// A file the statement wrote.
     case fileWritten(path: String, rows: Int, columns: Int)
     /// A warning, with the source it points into.

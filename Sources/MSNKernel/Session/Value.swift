@@ -5,10 +5,8 @@ import MSNTable
 public protocol ModelValue: Sendable {
     /// The model's kind (`boost`, `sem`, `linear`, …).
     var kind: String { get }
-    /// A compact, multi-line text summary.
-    var summary: String { get }
-    /// A table shown with the summary, if any (e.g. coefficients).
-    var summaryTable: Table? { get }
+    /// The summary shown when the model is displayed: data that renderers lay out.
+    var summary: ModelSummary { get }
     /// A short shape for `:tables` (e.g. "300 trees, 4 features").
     var shape: String { get }
     /// Named tables shown after the summary, each under its name (a `compare` report's parts);

@@ -39,7 +39,7 @@ enum BoostVerbs {
     }
 
     static let fit: FitVerb.Fitter = { ev, call, input in
-        try ev.checkOptions(call, allowed: optionNames)
+        try ev.checkOptions(call, form: "boost")
         let t = try ev.inputTable(call, input)
         guard call.arguments.count >= 2 else {
             throw Diagnostic(.syntax, "fit boost needs a formula", at: call.nameSpan, hint: "fit boost exported ~ sentiment + fx_volatility on train")

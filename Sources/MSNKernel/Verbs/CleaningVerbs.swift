@@ -16,10 +16,10 @@ enum CleaningVerbs {
             return n
         }
         if what == "nulls" {
-            try ev.checkOptions(call, allowed: [])
+            try ev.checkOptions(call)
             return .table(try t.droppingNulls(in: names))
         }
-        try ev.checkOptions(call, allowed: ["k"])
+        try ev.checkOptions(call)
         guard !names.isEmpty else { throw Diagnostic(.value, "drop outliers needs the columns to check", at: first.value.span) }
         for (n, a) in zip(names, args.dropFirst()) where !(t.column(named: n)?.type.isNumeric ?? false) {
             throw Diagnostic(.type, "drop outliers needs number columns, but '\(n)' is \(t.column(named: n)?.type.description ?? "")", at: a.value.span)
@@ -38,7 +38,7 @@ enum CleaningVerbs {
     }
 
     static let sample: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         let args = try ev.positional(call)
         guard args.count == 1 else { throw Diagnostic(.value, "sample needs the number of rows", at: call.nameSpan, hint: "sample 100 by region seed 1") }
@@ -48,7 +48,7 @@ enum CleaningVerbs {
     }
 
     static let split: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         let args = try ev.positional(call)
         guard args.count == 1 else { throw Diagnostic(.value, "split needs the training fraction", at: call.nameSpan, hint: "train, test = t | split 0.8 by exported seed 42") }

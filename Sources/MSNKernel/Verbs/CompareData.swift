@@ -12,7 +12,7 @@ enum CompareData {
     static let alpha = 0.05
 
     static func run(_ ev: inout Evaluator, _ call: VerbCall, table t: Table) throws -> ComparisonReport {
-        try ev.checkOptions(call, allowed: ["pairwise"])
+        try ev.checkOptions(call, form: "data")
         var pairwise = false
         if let (v, span) = try ev.option(call, "pairwise") {
             guard case .scalar(.bool(let b)) = v else { throw Diagnostic(.type, "pairwise is true or false", at: span) }

@@ -10,7 +10,7 @@ import MSNTable
 /// coefficients, pooled and per region).
 enum CompareModels {
     static func run(_ ev: inout Evaluator, _ call: VerbCall, model m: any PredictiveModel) throws -> ComparisonReport {
-        try ev.checkOptions(call, allowed: ["folds"])
+        try ev.checkOptions(call, form: "model")
         var k = 5
         if let (v, span) = try ev.option(call, "folds") {
             guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), d >= 2 else {

@@ -10,7 +10,7 @@ import MSNTable
 /// Parts: `ladder` and `paths`.
 enum CompareSEM {
     static func run(_ ev: inout Evaluator, _ call: VerbCall, model sem: SEMModelValue, at span: SourceSpan) throws -> ComparisonReport {
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call, form: "sem")
         guard let on = call.on, let onExpr = on.first else {
             throw Diagnostic(.syntax, "compare regions needs the rows to refit the model on, after 'on'", at: call.nameSpan,
                              hint: "compare regions s by region on firms")

@@ -32,7 +32,7 @@ enum FitVerb {
     /// `fit sem on t { lavaan syntax } [with std_lv = true, missing = "listwise" | "fiml", group = col,
     /// group_equal = ["loadings", …]]`.
     static let fitSEM: Fitter = { ev, call, input in
-        try ev.checkOptions(call, allowed: ["std_lv", "missing", "group", "group_equal"])
+        try ev.checkOptions(call, form: "sem")
         let t = try ev.inputTable(call, input)
         guard let block = call.block else {
             throw Diagnostic(.syntax, "fit sem needs the model in braces", at: call.nameSpan,
@@ -79,7 +79,7 @@ enum FitVerb {
 /// `estimates s`, `fitmeasures s`, `rsquare s`, `modindices s`, `reliability s`.
 enum SEMResultVerbs {
     static func model(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?) throws -> SEMModelValue {
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         var value = input
         if value == nil, let first = call.arguments.first { value = try ev.evaluate(first.value) }
         guard let value else {

@@ -5,7 +5,7 @@ import MSNTable
 /// `load "file.csv" [with delimiter = ";", na = ["", "-"], types = {id: "string"}]`.
 enum LoadVerb {
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: ["delimiter", "na", "types"])
+        try ev.checkOptions(call)
         guard input == nil else { throw Diagnostic(.value, "load starts a pipeline; it cannot take piped input", at: call.nameSpan) }
         let args = try ev.positional(call)
         guard args.count == 1, case .scalar(.string(let path)) = try ev.evaluate(args[0].value) else {
@@ -64,7 +64,7 @@ enum LoadVerb {
 /// `export "path.csv"`: writes the table atomically and passes it on.
 enum ExportVerb {
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         let args = try ev.positional(call)
         guard args.count == 1, case .scalar(.string(let path)) = try ev.evaluate(args[0].value) else {

@@ -7,7 +7,7 @@ import MSNTable
 enum ModelVerbs {
     /// The boosted model named by the first argument or piped in, and the table after `on`.
     static func operands(_ ev: inout Evaluator, _ call: VerbCall, _ input: Value?, needsTable: Bool) throws -> (any PredictiveModel, Table?) {
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         var modelValue: Value? = nil
         var table: Table? = nil
         if let input {

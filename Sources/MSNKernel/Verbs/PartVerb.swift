@@ -5,7 +5,7 @@ import MSNTable
 /// as a `compare regions` report, as an ordinary table.
 enum PartVerb {
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let args = try ev.positional(call)
         var value = input
         var nameArgs = args

@@ -8,7 +8,7 @@ import MSNTable
 enum RegressionVerbs {
     static func fitter(logistic: Bool) -> FitVerb.Fitter {
         return { ev, call, input in
-            try ev.checkOptions(call, allowed: [])
+            try ev.checkOptions(call, form: logistic ? "logistic" : "linear")
             let t = try ev.inputTable(call, input)
             guard call.arguments.count >= 2, case .binary("~", let lhs, let rhs, _) = call.arguments[1].value else {
                 throw Diagnostic(.syntax, "fit \(logistic ? "logistic" : "linear") needs a formula", at: call.nameSpan, hint: "fit linear y ~ a + b on t")

@@ -5,7 +5,7 @@ import MSNTable
 /// distinct, describe, count.
 enum RowVerbs {
     static let filter: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         if let named = call.arguments.first(where: { $0.name != nil }), let span = named.nameSpan {
             throw Diagnostic(.syntax, "'=' assigns; to compare use '=='", at: span,
                              hint: "write \(named.name ?? "x") == … to keep rows where it is equal")
@@ -26,7 +26,7 @@ enum RowVerbs {
     }
 
     static let select: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         var keep: [(String, String)] = []   // (output name, source column)
         var drop: [String] = []
@@ -53,7 +53,7 @@ enum RowVerbs {
     }
 
     static let derive: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         var t = try ev.inputTable(call, input)
         for a in call.arguments {
             guard let name = a.name else {
@@ -65,7 +65,7 @@ enum RowVerbs {
     }
 
     static let sort: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         let args = try ev.positional(call)
         guard !args.isEmpty else { throw Diagnostic(.value, "sort needs at least one column", at: call.nameSpan, hint: "sort mean_vol desc") }
@@ -87,19 +87,19 @@ enum RowVerbs {
     }
 
     static let head: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         return .table(t.head(try rowCount(&ev, call)))
     }
 
     static let tail: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         return .table(t.tail(try rowCount(&ev, call)))
     }
 
     static let distinct: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         var t = try ev.inputTable(call, input)
         let names = try ev.positional(call).map { a -> String in
             let n = try ev.columnName(a.value, verb: "distinct")
@@ -111,12 +111,12 @@ enum RowVerbs {
     }
 
     static let describe: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         return .table(try ev.inputTable(call, input).describe())
     }
 
     static let count: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         return .scalar(.int(Int64(try ev.inputTable(call, input).rowCount)))
     }
 }
@@ -124,7 +124,7 @@ enum RowVerbs {
 /// `summarize name = aggregate(…), … [by col, …]`.
 enum SummarizeVerb {
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         let t = try ev.inputTable(call, input)
         let keys = try (call.by ?? []).map { e -> String in
             let n = try ev.columnName(e, verb: "by")
@@ -148,7 +148,7 @@ enum SummarizeVerb {
 /// `join other on key [, key2] [with kind = "left"]`.
 enum JoinVerb {
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: ["kind"])
+        try ev.checkOptions(call)
         let left = try ev.inputTable(call, input, usesOnForOtherThings: true)
         let args = try ev.positional(call)
         guard args.count == 1, case .table(let right) = try ev.evaluate(args[0].value) else {

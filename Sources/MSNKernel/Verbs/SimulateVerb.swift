@@ -21,7 +21,7 @@ enum SimulateVerb {
     ]
 
     static let run: VerbImplementation = { ev, call, input in
-        try ev.checkOptions(call, allowed: [])
+        try ev.checkOptions(call)
         if let input { throw Diagnostic(.value, "simulate makes a new table; it does not take a \(input.kindName) piped in", at: call.nameSpan) }
         let known = processes.keys.sorted()
         guard let first = call.arguments.first, first.name == nil, case .name(let which, let span) = first.value else {

@@ -44,8 +44,12 @@ extension Evaluator {
                          hint: "pipe one in (firms | \(call.name) …)\(usesOnForOtherThings ? "" : " or add 'on firms'")")
     }
 
-    /// Checks that only the allowed `with` options are present.
-    func checkOptions(_ call: VerbCall, allowed: [String]) throws {
+    /// Checks that only the `with` options the verb registry lists for this verb (and form) are present.
+    func checkOptions(_ call: VerbCall, form: String = "") throws {
+        try checkOptions(call, allowed: Verbs.options(call.name, form: form))
+    }
+
+    private func checkOptions(_ call: VerbCall, allowed: [String]) throws {
         for o in call.options where !allowed.contains(o.name) {
             throw Diagnostic(.unknownName, "\(call.name) has no option '\(o.name)'", at: o.span,
                              hint: Diagnostic.didYouMean(o.name, in: allowed) ?? (allowed.isEmpty ? "\(call.name) takes no options" : "options: \(allowed.joined(separator: ", "))"))

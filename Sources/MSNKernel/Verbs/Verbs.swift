@@ -1,37 +1,85 @@
 import MSNLanguage
 
-/// The registry of verbs: name → implementation. A new verb is a file with its implementation and
-/// one line here; the parser and evaluator need no change.
+/// One verb of the language: its name, its implementation and the options it accepts after `with`.
+/// The parser (which names are verbs), help (every verb has a help entry), option checking and
+/// completion all read this one registry.
+struct VerbSpec: Sendable {
+    /// The verb's name.
+    let name: String
+    /// What it does.
+    let run: VerbImplementation
+    /// Options after `with`, by form: "" for the verb itself, or the form's name (`fit sem` → "sem",
+    /// `compare regions` of data → "data") where forms take different options.
+    let options: [String: [String]]
+
+    init(_ name: String, _ run: @escaping VerbImplementation, options: [String: [String]] = [:]) {
+        self.name = name
+        self.run = run
+        self.options = options
+    }
+
+    /// Every option of every form, sorted (for completion).
+    var allOptions: [String] { Array(Set(options.values.flatMap { $0 })).sorted() }
+}
+
+/// The registry of verbs. A new verb is a file with its implementation and one line here; the parser,
+/// the evaluator, help and completion need no other change.
 enum Verbs {
-    static let all: [String: VerbImplementation] = [
-        "load": LoadVerb.run,
-        "filter": RowVerbs.filter,
-        "select": RowVerbs.select,
-        "derive": RowVerbs.derive,
-        "summarize": SummarizeVerb.run,
-        "sort": RowVerbs.sort,
-        "head": RowVerbs.head,
-        "tail": RowVerbs.tail,
-        "join": JoinVerb.run,
-        "distinct": RowVerbs.distinct,
-        "describe": RowVerbs.describe,
-        "count": RowVerbs.count,
-        "drop": CleaningVerbs.drop,
-        "sample": CleaningVerbs.sample,
-        "split": CleaningVerbs.split,
-        "export": ExportVerb.run,
-        "fit": FitVerb.run,
-        "estimates": SEMResultVerbs.estimates,
-        "fitmeasures": SEMResultVerbs.fitmeasures,
-        "rsquare": SEMResultVerbs.rsquare,
-        "modindices": SEMResultVerbs.modindices,
-        "reliability": SEMResultVerbs.reliability,
-        "evaluate": ModelVerbs.evaluate,
-        "predict": ModelVerbs.predict,
-        "importance": ModelVerbs.importance,
-        "explain": ModelVerbs.explain,
-        "simulate": SimulateVerb.run,
-        "compare": CompareVerb.run,
-        "part": PartVerb.run,
+    static let specs: [VerbSpec] = [
+        VerbSpec("load", LoadVerb.run, options: ["": ["delimiter", "na", "types"]]),
+        VerbSpec("filter", RowVerbs.filter),
+        VerbSpec("select", RowVerbs.select),
+        VerbSpec("derive", RowVerbs.derive),
+        VerbSpec("summarize", SummarizeVerb.run),
+        VerbSpec("sort", RowVerbs.sort),
+        VerbSpec("head", RowVerbs.head),
+        VerbSpec("tail", RowVerbs.tail),
+        VerbSpec("join", JoinVerb.run, options: ["": ["kind"]]),
+        VerbSpec("distinct", RowVerbs.distinct),
+        VerbSpec("describe", RowVerbs.describe),
+        VerbSpec("count", RowVerbs.count),
+        VerbSpec("drop", CleaningVerbs.drop, options: ["": ["k"]]),
+        VerbSpec("sample", CleaningVerbs.sample),
+        VerbSpec("split", CleaningVerbs.split),
+        VerbSpec("export", ExportVerb.run),
+        VerbSpec("fit", FitVerb.run, options: [
+            "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal"],
+            "linear": [], "logistic": [],
+        ]),
+        VerbSpec("estimates", SEMResultVerbs.estimates),
+        VerbSpec("fitmeasures", SEMResultVerbs.fitmeasures),
+        VerbSpec("rsquare", SEMResultVerbs.rsquare),
+        VerbSpec("modindices", SEMResultVerbs.modindices),
+        VerbSpec("reliability", SEMResultVerbs.reliability),
+        VerbSpec("evaluate", ModelVerbs.evaluate),
+        VerbSpec("predict", ModelVerbs.predict),
+        VerbSpec("importance", ModelVerbs.importance),
+        VerbSpec("explain", ModelVerbs.explain),
+        VerbSpec("simulate", SimulateVerb.run),
+        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
+        VerbSpec("part", PartVerb.run),
     ]
+
+    /// Name → specification.
+    static let byName: [String: VerbSpec] = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
+
+    /// Name → implementation.
+    static let all: [String: VerbImplementation] = byName.mapValues(\.run)
+
+    /// The names the parser treats as verbs.
+    static let names: Set<String> = Set(specs.map(\.name))
+
+    /// Options `verb` accepts in `form` ("" for the verb itself).
+    static func options(_ verb: String, form: String = "") -> [String] {
+        byName[verb]?.options[form] ?? []
+    }
+}
+
+/// Option names each verb accepts after `with`, for completion and help (read from the verb registry).
+public enum VerbOptions {
+    /// Options of `verb` (for `fit`, of every model kind), sorted; empty when it takes none.
+    public static func names(for verb: String) -> [String] { Verbs.byName[verb]?.allOptions ?? [] }
+
+    /// Every verb's name, sorted.
+    public static var verbs: [String] { Verbs.names.sorted() }
 }

@@ -8,16 +8,10 @@ public struct Parser {
     private let verbs: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Verbs the language knows; a name in this set at the head of a pipeline stage is a verb call.
-    public static let defaultVerbs: Set<String> = [
-        "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
-        "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
-        "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show",
-    ]
-
-    /// Parses `source` (whose first line is line `firstLine` of `file`).
+    /// Parses `source` (whose first line is line `firstLine` of `file`); a name in `verbs` at the head of
+    /// a pipeline stage is a verb call (the kernel passes its verb registry's names).
     public static func parse(_ source: String, file: String = "<input>", firstLine: Int = 1,
-                             verbs: Set<String> = defaultVerbs) -> (statements: [ParsedStatement], diagnostics: [Diagnostic]) {
+                             verbs: Set<String>) -> (statements: [ParsedStatement], diagnostics: [Diagnostic]) {
         var lexer = Lexer(source, file: file, firstLine: firstLine)
         let (tokens, lexDiagnostics) = lexer.tokenize()
         var parser = Parser(tokens: tokens, source: Array(source.utf8), file: file, verbs: verbs)

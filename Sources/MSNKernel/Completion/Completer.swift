@@ -1,21 +1,39 @@
 import Foundation
-import MSNKernel
 import MSNLanguage
 
 /// Context-aware completion: verbs at the start of a statement and after `|`; the columns of the
 /// table flowing into the pipeline; bound names and functions; option names after `with`; file paths
-/// inside the string after `load`, `use` and `export`; meta-commands after `:`.
+/// inside the string after `load`, `use` and `export`; a front end's meta-commands after `:`.
+/// The REPL and the Jupyter kernel complete through this one type, so they complete identically.
 public struct Completer {
     let session: Session
     let directory: URL
+    let metaCommands: [String]
 
-    /// Meta-commands.
-    static let metaCommands = [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"]
-
-    /// A completer over `session`'s bindings, resolving paths against `directory`.
-    public init(session: Session, directory: URL) {
+    /// A completer over `session`'s bindings, resolving paths against `directory`; `metaCommands` are the
+    /// front end's `:` commands (the REPL's), completed at the start of a line.
+    public init(session: Session, directory: URL, metaCommands: [String] = []) {
         self.session = session
         self.directory = directory
+        self.metaCommands = metaCommands
+    }
+
+    /// Completion of `code` at the UTF-8 offset `cursor` (Jupyter's `complete_request`): the replaced
+    /// range `[start, end)` in UTF-8 offsets and the candidates.
+    public func complete(code: String, cursor: Int) -> (start: Int, end: Int, matches: [String]) {
+        let bytes = Array(code.utf8)
+        let end = max(0, min(cursor, bytes.count))
+        let before = String(decoding: bytes[..<end], as: UTF8.self)
+        let inString = Completer.insideString(before)
+        var start = end
+        func isWordByte(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2E
+                || (inString && (b == 0x2F || b == 0x2D)) || (b == 0x3A && start == end)
+        }
+        while start > 0 && isWordByte(bytes[start - 1]) { start -= 1 }
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        let head = String(decoding: bytes[..<start], as: UTF8.self)
+        return (start, end, candidates(before: head, word: word))
     }
 
     /// Candidates replacing `word`, which ends at the cursor; `before` is the text before `word`.
@@ -26,7 +44,7 @@ public struct Completer {
 
     private func pool(before: String, word: String) -> [String] {
         let trimmed = before.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty && word.hasPrefix(":") { return Completer.metaCommands }
+        if trimmed.isEmpty && word.hasPrefix(":") { return metaCommands }
         if trimmed.hasPrefix(":") { return metaArguments(trimmed, word: word) }
         if Completer.insideString(before) { return Completer.pathStringContext(before) ? paths(word) : [] }
         let stage = Completer.currentStage(before)
@@ -122,7 +140,7 @@ public struct Completer {
     }
 
     /// Whether the text ends inside a string literal.
-    static func insideString(_ s: String) -> Bool {
+    public static func insideString(_ s: String) -> Bool {
         var inside = false
         var escaped = false
         for c in s {

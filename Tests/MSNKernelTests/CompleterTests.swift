@@ -1,7 +1,6 @@
 import Foundation
-import MSNKernel
+@testable import MSNKernel
 import Testing
-@testable import MSNREPL
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -9,7 +8,7 @@ private func completer() -> Completer {
     let s = Session(configuration: SessionConfiguration(directory: root.appendingPathComponent("Notebooks"),
                                                        stdlibDirectory: root.appendingPathComponent("Stdlib")))
     _ = s.execute("firms = load \"data/HolzingerSwineford1939.csv\"\nfirst_n = 3")
-    return Completer(session: s, directory: root.appendingPathComponent("Notebooks"))
+    return Completer(session: s, directory: root.appendingPathComponent("Notebooks"), metaCommands: [":help", ":tables", ":schema", ":timing", ":rows", ":reset", ":load", ":save", ":quit"])
 }
 
 @Test func completesColumnsOfThePipelineTable() {
@@ -60,4 +59,18 @@ private func completer() -> Completer {
     #expect(c.candidates(before: "m = fit boost y ~ x on firms with ", word: "tr") == ["trees"])
     #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])
     #expect(c.candidates(before: "compare regions firms by school on x1 with ", word: "p") == ["pairwise"])
+}
+
+@Test func completesAtACursorAsJupyterAsks() {
+    let c = completer()
+    let code = "firms | filter age"
+    let r = c.complete(code: code, cursor: code.utf8.count)
+    #expect(r.start == 15 && r.end == 18)
+    #expect(r.matches == ["agemo", "ageyr"])
+    let path = "t = load \"data/Hol"
+    let p = c.complete(code: path, cursor: path.utf8.count)
+    #expect(p.start == 10 && p.matches == ["data/HolzingerSwineford1939.csv"])
+    // The cursor in the middle of the code: only the text before it counts.
+    let mid = c.complete(code: "firms | fi\nx = 1", cursor: 10)
+    #expect(mid.start == 8 && mid.end == 10 && mid.matches == ["filter", "fit", "fitmeasures"])
 }
