@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → MSNJupyter → msnb
+//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNSimulate} → MSNKernel → MSNNotebook → {MSNREPL, MSNJupyter} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -40,7 +40,7 @@ let package = Package(
         .systemLibrary(name: "CZMQ", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         // The Jupyter kernel: connection files, wire protocol 5.3, sockets, request handlers, ipynb conversion.
-        .target(name: "MSNJupyter", dependencies: ["MSNKernel", "MSNLanguage", "MSNNotebook", "MSNREPL", "CZMQ", "COpenSSLCrypto"]),
+        .target(name: "MSNJupyter", dependencies: ["MSNKernel", "MSNLanguage", "MSNNotebook", "CZMQ", "COpenSSLCrypto"]),
         // The command-line tool.
         .executableTarget(name: "msnb", dependencies: [
             "MSNKernel", "MSNNotebook", "MSNREPL", "MSNJupyter", "MSNTable",

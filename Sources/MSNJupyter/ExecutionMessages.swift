@@ -23,7 +23,8 @@ enum ExecutionMessages {
             case .error(let d, let source):
                 messages.append(("error", errorContent(d, source: source)))
             default:
-                let data = MimeBundle.bundle(for: o, options: options)
+                var data: JSONObject = MIMEBundle.bundle(o, options: options)
+                if let plain = data["text/plain"] as? String, plain.hasSuffix("\n") { data["text/plain"] = String(plain.dropLast()) }
                 if i == lastValue {
                     messages.append(("execute_result", ["execution_count": executionCount, "data": data, "metadata": [String: Any]()]))
                 } else {

@@ -1,10 +1,10 @@
 import Foundation
 import MSNKernel
-import MSNREPL
 
-/// Completion for `complete_request`, with the REPL's completer (verbs, the columns flowing into the
-/// pipeline, bound names, options after `with`, file names inside `load`/`use`/`export` strings).
-/// Cursor positions are in Unicode code points, as protocol 5.2+ counts them.
+/// Completion for `complete_request` through the kernel's `Completer` (the REPL's too): verbs, the
+/// columns flowing into the pipeline, bound names, options after `with`, file names inside
+/// `load`/`use`/`export` strings. Jupyter counts cursor positions in Unicode code points (protocol 5.2+);
+/// the completer counts UTF-8 bytes, so positions are converted both ways here.
 struct KernelCompletion {
     let completer: Completer
 
@@ -15,34 +15,20 @@ struct KernelCompletion {
     /// Matches and the code-point range they replace.
     func complete(_ code: String, cursor: Int) -> (matches: [String], start: Int, end: Int) {
         let scalars = Array(code.unicodeScalars)
-        let end = min(max(0, cursor), scalars.count)
-        var prefix = String.UnicodeScalarView()
-        prefix.append(contentsOf: scalars[..<end])
-        let before = String(prefix)
-        let word = KernelCompletion.wordBeforeCursor(before)
-        let head = String(before.unicodeScalars.dropLast(word.unicodeScalars.count))
-        let matches = completer.candidates(before: head, word: word)
-        return (matches, end - word.unicodeScalars.count, end)
+        let cursor = min(max(0, cursor), scalars.count)
+        let byteCursor = scalars[..<cursor].reduce(0) { $0 + UTF8.width($1) }
+        let r = completer.complete(code: code, cursor: byteCursor)
+        return (r.matches, KernelCompletion.codePoints(in: code, beforeByte: r.start), KernelCompletion.codePoints(in: code, beforeByte: r.end))
     }
 
-    /// The word being typed: inside an open string, everything after its quote (a path); otherwise
-    /// the trailing identifier.
-    static func wordBeforeCursor(_ before: String) -> String {
-        if insideString(before), let quote = before.lastIndex(of: "\"") {
-            return String(before[before.index(after: quote)...])
+    /// How many code points start before UTF-8 offset `byte`.
+    static func codePoints(in code: String, beforeByte byte: Int) -> Int {
+        var bytes = 0, count = 0
+        for s in code.unicodeScalars {
+            if bytes >= byte { break }
+            bytes += UTF8.width(s)
+            count += 1
         }
-        let word = before.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-        return String(word.reversed())
-    }
-
-    /// Whether the text ends inside a string literal.
-    static func insideString(_ s: String) -> Bool {
-        var inside = false, escaped = false
-        for c in s {
-            if escaped { escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
-            if c == "\"" { inside.toggle() }
-        }
-        return inside
+        return count
     }
 }

@@ -23,11 +23,14 @@ public final class KernelInterpreter: @unchecked Sendable {
         public var output: String?
     }
     let directory: URL
+    /// Runs statements on a worker thread with a known stack (the shell thread waits for it).
+    let runner: Runner
 
     /// An interpreter over a new session reading and writing relative to `directory`.
     public init(directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.directory = directory
         session = Session(configuration: SessionConfiguration(directory: directory))
+        runner = Runner(session: session)
     }
 
     /// Runs `code`; counts it and keeps it in history when `storeHistory`.
@@ -37,7 +40,7 @@ public final class KernelInterpreter: @unchecked Sendable {
             history.append(HistoryEntry(line: executionCount, input: code))
         }
         let origin = SourceOrigin(file: "In[\(executionCount)]")
-        return session.execute(code, origin: origin)
+        return runner.execute(code, origin: origin)
     }
 
     /// Records the displayed result of the latest stored input (for history with output).
@@ -66,7 +69,7 @@ public final class KernelInterpreter: @unchecked Sendable {
     /// `complete`, `incomplete` (more lines needed) or `invalid` (a syntax error no more lines can fix).
     public func isComplete(_ code: String) -> String {
         if !session.isComplete(code) { return Parser.hasUnbalancedCloser(code) ? "invalid" : "incomplete" }
-        let (_, diagnostics) = Parser.parse(code, file: "<input>", firstLine: 1)
+        let (_, diagnostics) = Parser.parse(code, file: "<input>", firstLine: 1, verbs: Set(session.verbNames))
         return diagnostics.isEmpty ? "complete" : "invalid"
     }
 
@@ -77,7 +80,9 @@ public final class KernelInterpreter: @unchecked Sendable {
         if let next = Self.wordAfter(word, in: code, around: cursor), let help = HelpCatalog.help(for: word + " " + next) { return help }
         if let help = HelpCatalog.help(for: word) { return help }
         if let schema = session.schema(of: word) {
-            return "table \(word)\n" + Renderer.text([.table(schema, caption: nil)], options: SessionOptions())
+            var all = SessionOptions()
+            all.rows = max(all.rows, schema.rowCount)
+            return "table \(word)\n" + Renderer.text([.table(schema, caption: nil)], options: all)
         }
         return nil
     }

@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 
 /// The Jupyter kernel process: binds the five sockets of a connection file and serves protocol 5.3.
-/// Threads: heartbeat (echo), control (interrupt, shutdown, kernel_info), shell (every other request,
-/// and execution, on a thread with a large stack). iopub is shared and guarded by a lock. Messages
+/// Threads: heartbeat (echo), control (interrupt, shutdown, kernel_info), shell (every other request;
+/// it hands statements to the kernel's `Runner`, whose worker thread has a known large stack, and waits). iopub is shared and guarded by a lock. Messages
 /// with a bad signature are logged to stderr and dropped; the kernel keeps serving.
 public final class KernelServer: @unchecked Sendable {
     let connection: ConnectionInfo
@@ -18,8 +18,6 @@ public final class KernelServer: @unchecked Sendable {
     let completion: KernelCompletion
     let finished = DispatchSemaphore(value: 0)
     var signalSource: DispatchSourceSignal?
-    /// Stack size of the shell thread that runs statements (deep pipelines and parsers recurse).
-    static let executionStackSize = 64 << 20
 
     /// Binds the sockets of `connection`.
     public init(connection: ConnectionInfo, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
@@ -43,7 +41,7 @@ public final class KernelServer: @unchecked Sendable {
                             parentHeader: [:], metadata: [:], content: ["execution_state": "starting"]))
         startThread("msnb-heartbeat", stackSize: 1 << 20) { [self] in heartbeatLoop() }
         startThread("msnb-control", stackSize: 8 << 20) { [self] in serve(control, channel: .control) }
-        startThread("msnb-shell", stackSize: KernelServer.executionStackSize) { [self] in serve(shell, channel: .shell) }
+        startThread("msnb-shell", stackSize: 8 << 20) { [self] in serve(shell, channel: .shell) }
         startThread("msnb-parent", stackSize: 1 << 20) { [self] in watchParent() }
         finished.wait()
         return 0
