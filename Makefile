@@ -4,35 +4,31 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MSNB := .build/debug/msnb
-VENV := .venv
-# Python packages for the Jupyter kernel tests (a project-local virtualenv, not committed).
-JUPYTER_TEST_PACKAGES := jupyter_kernel_test==0.7.0 jupyter_client==8.10.0 nbclient==0.11.0 nbformat==5.11.1 pyzmq==27.3.0 pytest==9.2.0
 
-.PHONY: setup build demo test bench notebooks clean jupyter-test
+PREFIX ?= $(HOME)/.local
+CONFIG ?= release
 
-# Installs what a fresh machine lacks: libedit-dev (the REPL's line editor), libzmq3-dev (the Jupyter
-# kernel's sockets), libssl-dev (HMAC-SHA256 for Jupyter message signatures).
+.PHONY: setup build demo test bench notebooks reports clean install uninstall test-install test-reports test-jupyter
+
+# Debian packages the build and tests need, each with a file that shows it is installed:
+#   libedit-dev (REPL line editor), libcmark-gfm(-extensions)-dev (Markdown → HTML reports),
+#   help2man (the man page made from --help), libzmq3-dev (the Jupyter kernel's sockets),
+#   libssl-dev (HMAC-SHA256 signatures of Jupyter messages).
+APT_NEEDS := /usr/include/editline/readline.h:libedit-dev \
+             /usr/include/zmq.h:libzmq3-dev \
+             /usr/include/openssl/hmac.h:libssl-dev \
+             /usr/include/cmark-gfm.h:libcmark-gfm-dev \
+             /usr/include/cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev \
+             /usr/bin/help2man:help2man \
+             /usr/bin/pkg-config:pkg-config
+
+# Installs what a fresh machine lacks (idempotent; quick when everything is there).
 setup:
-	@if ! [ -f /usr/include/editline/readline.h ]; then \
-	  echo "installing libedit-dev"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	@missing=""; for need in $(APT_NEEDS); do f=$${need%%:*}; p=$${need##*:}; [ -e "$$f" ] || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@if ! [ -f /usr/include/zmq.h ] || ! [ -f /usr/include/openssl/hmac.h ]; then \
-	  echo "installing libzmq3-dev libssl-dev"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libzmq3-dev libssl-dev >/dev/null; \
-	fi
-
-# The virtualenv for the Jupyter tests; quick when it is already there.
-$(VENV)/.ready:
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q $(JUPYTER_TEST_PACKAGES)
-	touch $@
-
-# The Jupyter kernel's tests: conformance (jupyter_kernel_test), protocol, and nbclient on the example notebook,
-# against the kernelspec installed into the virtualenv's prefix.
-jupyter-test: $(VENV)/.ready
-	$(MSNB) kernel install --prefix $(VENV)
-	$(VENV)/bin/python -m pytest -q Tests/jupyter
 
 build: setup
 	swift build --build-tests
@@ -46,12 +42,64 @@ demo: setup
 	  $(MSNB) inspect Notebooks/data/HolzingerSwineford1939.csv; \
 	fi
 
-test: build
+# A project-local virtualenv with the Python test tools (Tests/requirements.txt); remade only when
+# the requirements change.
+VENV := .venv
+$(VENV)/.ok: Tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	touch $@
+
+test: build $(VENV)/.ok
 	swift test --skip-build
-	@if ls Notebooks/*.msnb >/dev/null 2>&1; then \
-	  for nb in $$(find Notebooks -name '*.msnb' | sort); do $(MSNB) check "$$nb" || exit 1; done; \
-	fi
-	$(MAKE) jupyter-test
+	$(MSNB) check Notebooks
+	$(MAKE) --no-print-directory test-jupyter
+	$(MAKE) --no-print-directory test-install
+	$(MAKE) --no-print-directory test-reports
+
+# The Jupyter kernel (docs/jupyter.md): jupyter_kernel_test conformance, protocol tests (interrupt, bad
+# signatures, heartbeat, stop_on_error, restart) and nbclient on Notebooks/jupyter/tour.ipynb against a
+# golden copy, with the kernelspec installed into the virtualenv's prefix.
+test-jupyter: $(VENV)/.ok
+	$(MSNB) kernel install --prefix $(VENV)
+	$(VENV)/bin/python -m pytest -q Tests/jupyter
+
+# Every notebook as HTML, validated (html5lib strict) and screenshot in headless Chromium.
+test-reports: $(VENV)/.ok
+	@command -v chromium >/dev/null || { echo "installing chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@rm -rf out/test-reports
+	$(MSNB) run Notebooks --out out/test-reports --format html >/dev/null
+	$(VENV)/bin/python Tests/browser/check_reports.py out/test-reports
+
+# Installs the debug build into a scratch prefix and runs it from an empty folder: the standard
+# library is compiled in, and the man page and completion scripts are where they belong.
+test-install:
+	@rm -rf out/install-test && mkdir -p out/install-test/empty
+	@$(MAKE) --no-print-directory install CONFIG=debug PREFIX=$(CURDIR)/out/install-test >/dev/null
+	@cd out/install-test/empty && printf 'use likert\ncentre5(5)\n' | env -u MSNB_STDLIB ../bin/msnb | grep -qx 2 \
+	  || { echo "test-install: the installed msnb did not run its standard library"; exit 1; }
+	@for f in bin/msnb share/man/man1/msnb.1 share/bash-completion/completions/msnb share/zsh/site-functions/_msnb \
+	          share/fish/vendor_completions.d/msnb.fish; do \
+	  [ -s out/install-test/$$f ] || { echo "test-install: $$f missing"; exit 1; }; done
+	@grep -q '^.SH DESCRIPTION\|^.SH SYNOPSIS\|^.SH "SYNOPSIS"' out/install-test/share/man/man1/msnb.1 || { echo "test-install: man page has no sections"; exit 1; }
+	@echo "test-install: ok (installed into out/install-test, ran from an empty folder)"
+
+# Installs msnb (a release build by default) with its man page and shell completions under PREFIX
+# (default ~/.local); `make uninstall` removes them.
+install: setup
+	swift build -c $(CONFIG) --product msnb
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/$(CONFIG)/msnb $(PREFIX)/bin/msnb
+	help2man --no-info --no-discard-stderr --name="notebook-style analysis kernel and REPL for MSME research" \
+	  --output=$(PREFIX)/share/man/man1/msnb.1 $(PREFIX)/bin/msnb
+	$(PREFIX)/bin/msnb --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/msnb
+	$(PREFIX)/bin/msnb --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_msnb
+	$(PREFIX)/bin/msnb --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/msnb.fish
+
+uninstall:
+	rm -f $(PREFIX)/bin/msnb $(PREFIX)/share/man/man1/msnb.1 $(PREFIX)/share/bash-completion/completions/msnb \
+	  $(PREFIX)/share/zsh/site-functions/_msnb $(PREFIX)/share/fish/vendor_completions.d/msnb.fish
 
 # Re-render every notebook's committed Markdown (after a deliberate change of its numbers).
 notebooks: setup
@@ -60,6 +108,11 @@ notebooks: setup
 	  dir=$$(dirname "$$nb"); base=$$(basename "$$nb" .msnb); \
 	  $(MSNB) run "$$nb" --out out/render/$$base && cp out/render/$$base/$$base.md "$$dir/$$base.md" || exit 1; \
 	done
+
+# Every notebook as a self-contained HTML report under out/html/ (open them in a browser).
+reports: setup
+	swift build --product msnb
+	$(MSNB) run Notebooks --out out/html --format html
 
 # Release-build benchmarks; see Benchmarks/README.md.
 bench: setup
@@ -71,4 +124,4 @@ bench: setup
 	-python3 Benchmarks/peers_table.py Benchmarks/out/firms_1m.csv Benchmarks/out/msnb_table.json
 
 clean:
-	rm -rf .build out $(VENV)
+	rm -rf .build out

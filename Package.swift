@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Columnar table engine: typed buffers, validity bitmaps, CSV in and out.
@@ -28,9 +29,14 @@ let package = Package(
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate"]),
-        // Notebooks: .msnb format, batch runner, check.
-        .target(name: "MSNNotebook", dependencies: ["MSNKernel"]),
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate"],
+                plugins: ["StdlibEmbedPlugin"]),
+        // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
+        .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Notebooks: .msnb format, batch runner, check, renderings (Markdown, text, HTML).
+        .target(name: "MSNNotebook", dependencies: [
+            "MSNKernel", "CMarkGFM", .product(name: "Yams", package: "Yams"),
+        ]),
         // libedit (Debian libedit-dev) as a system library.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The interactive REPL: input assembly, completion, meta-commands, line reader.
@@ -45,7 +51,12 @@ let package = Package(
         .executableTarget(name: "msnb", dependencies: [
             "MSNKernel", "MSNNotebook", "MSNREPL", "MSNJupyter", "MSNTable",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["BuildInfoPlugin"]),
+        // Records the git commit for `msnb --version` at build time.
+        .executableTarget(name: "BuildInfoTool"),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
+        // Compiles Stdlib/*.msq into the kernel, so an installed binary needs no files beside it.
+        .plugin(name: "StdlibEmbedPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
         // Release-build benchmark harness (not a test).
         .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
 

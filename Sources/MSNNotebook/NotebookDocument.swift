@@ -57,6 +57,8 @@ public struct NotebookDocument: Sendable {
     public var frontMatter: FrontMatter
     /// Prose and cells in order.
     public var segments: [Segment]
+    /// Things worth telling the author that do not stop the run (an unknown `#|` cell option).
+    public var warnings: [String] = []
 
     /// The cells in order.
     public var cells: [NotebookCell] { segments.compactMap { if case .cell(let c) = $0 { return c } else { return nil } } }
@@ -79,6 +81,7 @@ public struct NotebookDocument: Sendable {
             i = end + 1
         }
         var number = 0
+        var warnings: [String] = []
         func flushProse() {
             if !prose.isEmpty { segments.append(.prose(prose.joined(separator: "\n"))); prose = [] }
         }
@@ -98,18 +101,55 @@ public struct NotebookDocument: Sendable {
             }
             flushProse()
             number += 1
+            var body = Array(lines[(i + 1)..<j])
+            var firstLine = i + 2
+            var optionLines: [(String, Int)] = []
+            while let first = body.first, first.trimmingCharacters(in: .whitespaces).hasPrefix("#|") {
+                optionLines.append((String(first.trimmingCharacters(in: .whitespaces).dropFirst(2)), firstLine))
+                body.removeFirst()
+                firstLine += 1
+            }
             var cell = NotebookCell(number: number, name: nil, echo: true, eval: true, expectsError: false,
-                                    fence: String(line), code: lines[(i + 1)..<j].joined(separator: "\n"), firstLine: i + 2)
+                                    fence: String(line), code: body.joined(separator: "\n"), firstLine: firstLine)
             try applyOptions(fence.info, to: &cell, file: file, line: i + 1)
+            for (text, optionLine) in optionLines {
+                if let warning = try applyQuartoOption(text, to: &cell, file: file, line: optionLine) { warnings.append(warning) }
+            }
             segments.append(.cell(cell))
             i = j + 1
         }
         flushProse()
-        return NotebookDocument(file: file, frontMatter: frontMatter, segments: segments)
+        return NotebookDocument(file: file, frontMatter: frontMatter, segments: segments, warnings: warnings)
     }
 
-    /// Reads `{name=fit, echo=false, error=expected, eval=false}` after `msnb` on the fence.
+    /// Reads a Quarto-style `#| key: value` line at the top of a cell (`echo`, `eval`, `label`, `error`);
+    /// returns a warning for a key msnb does not know (Quarto's own keys such as `fig-cap` included).
+    static func applyQuartoOption(_ text: String, to cell: inout NotebookCell, file: String, line: Int) throws -> String? {
+        guard let colon = text.firstIndex(of: ":") else {
+            throw NotebookError.format(file: file, line: line, message: "a '#|' cell option reads '#| key: value', e.g. #| echo: false")
+        }
+        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        switch key {
+        case "echo": cell.echo = try boolOption(value, "#| echo:", file, line)
+        case "eval": cell.eval = try boolOption(value, "#| eval:", file, line)
+        case "label": cell.name = value
+        case "error": cell.expectsError = try boolOption(value, "#| error:", file, line)
+        default:
+            return "\(file):\(line): cell option '#| \(key)' is not used by msnb (it knows echo, eval, label and error); ignored"
+        }
+        return nil
+    }
+
+    /// Reads `{name=fit, echo=false, error=expected, eval=false}` after `msnb` on the fence; a Quarto
+    /// fence `{msnb}` takes its options from `#|` lines instead.
     static func applyOptions(_ info: String, to cell: inout NotebookCell, file: String, line: Int) throws {
+        if info.hasPrefix("{msnb") {
+            guard info == "{msnb}" else {
+                throw NotebookError.format(file: file, line: line, message: "a ```{msnb} cell takes its options as '#| key: value' lines at its top")
+            }
+            return
+        }
         var rest = info.dropFirst(4).trimmingCharacters(in: .whitespaces)
         guard !rest.isEmpty else { return }
         guard rest.hasPrefix("{"), rest.hasSuffix("}") else {
@@ -137,9 +177,9 @@ public struct NotebookDocument: Sendable {
 
     static func boolOption(_ v: String, _ name: String, _ file: String, _ line: Int) throws -> Bool {
         switch v {
-        case "true": return true
-        case "false": return false
-        default: throw NotebookError.format(file: file, line: line, message: "\(name)= takes true or false")
+        case "true", "TRUE", "True": return true
+        case "false", "FALSE", "False": return false
+        default: throw NotebookError.format(file: file, line: line, message: name.hasSuffix(":") ? "\(name) takes true or false" : "\(name)= takes true or false")
         }
     }
 }
@@ -164,7 +204,7 @@ struct Fence {
     }
 
     /// Whether the block is a msnb cell.
-    var isCell: Bool { info == "msnb" || info.hasPrefix("msnb ") || info.hasPrefix("msnb{") }
+    var isCell: Bool { info == "msnb" || info.hasPrefix("msnb ") || info.hasPrefix("msnb{") || info.hasPrefix("{msnb") }
 
     /// Whether `line` closes this block.
     func isClosed(by line: Substring) -> Bool {

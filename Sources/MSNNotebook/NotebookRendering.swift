@@ -4,8 +4,8 @@ import MSNKernel
 /// Renders a run as Markdown (the notebook with each cell's output under it) or plain text. Each
 /// cell's rendering starts with a marker comment so `check` can name the first cell that differs.
 public enum NotebookRendering {
-    /// The output format.
-    public enum Format: String, Sendable { case md, txt }
+    /// The output format (`html` is made by `NotebookHTML`).
+    public enum Format: String, Sendable, CaseIterable, Hashable { case md, txt, html }
 
     /// The marker that starts cell `n`'s rendering.
     static func marker(_ n: Int, format: Format) -> String {

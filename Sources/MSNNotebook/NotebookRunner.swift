@@ -47,6 +47,8 @@ public struct NotebookRun: Sendable {
     public var options: SessionOptions
     /// Whether the run hit its time limit.
     public var timedOut: Bool
+    /// The parameter values the run used (defaults and overrides), in front-matter order.
+    public var parameters: [(name: String, value: ParameterValue)] = []
     /// True when every cell behaved as intended and the run finished.
     public var succeeded: Bool { !timedOut && results.count == document.cells.count && results.allSatisfy(\.ok) }
 }
@@ -113,7 +115,8 @@ public enum NotebookRunner {
         let results = zip(document.cells, outcome.results).map { cell, r in
             CellResult(cell: cell, outputs: r.result.outputs, ok: r.ok, problem: problem(cell, r, document: document, timeout: options.timeout), seconds: r.seconds)
         }
-        return NotebookRun(document: document, results: results, options: session.options, timedOut: outcome.timedOut)
+        return NotebookRun(document: document, results: results, options: session.options, timedOut: outcome.timedOut,
+                           parameters: params.map { (name: $0.0, value: $0.1) })
     }
 
     /// Why a cell is not ok, or nil when it is.

@@ -6,13 +6,15 @@ import MSNREPL
 /// Exit status: 0 success, 1 a data or language error, 2 a usage or I/O error.
 @main
 struct MSNBCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
+    /// The version with the commit it was built from ("0.2.0 (abc1234)").
+    static var versionLine: String { BuildInfo.commit.isEmpty ? version : "\(version) (\(BuildInfo.commit))" }
 
     static let configuration = CommandConfiguration(
         commandName: "msnb",
         abstract: "A notebook-style analysis kernel and REPL for MSME internationalisation research.",
         discussion: "With no subcommand, starts the REPL on a terminal, or runs statements piped to standard input.",
-        version: version,
+        version: versionLine,
         subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self, KernelCommand.self, ConvertCommand.self]
     )
 

@@ -27,17 +27,68 @@ enum NotebookCommandSupport {
         }
     }
 
-    static func runNotebook(file: String, out: String?, params: [String], format: String, keepGoing: Bool,
-                            timeout: Double?, timings: Bool) -> Int32 {
-        guard let fmt = NotebookRendering.Format(rawValue: format) else { printError("error: --format is md or txt"); return 2 }
-        guard let overrides = parseParams(params), let doc = load(file) else { return 2 }
+    /// What `msnb run` was asked to do with a notebook.
+    struct RunRequest {
+        var out: String?
+        var overrides: [(String, String)]
+        var formats: [NotebookRendering.Format]
+        var keepGoing: Bool
+        var timeout: Double?
+        var timings: Bool
+    }
+
+    /// `--format` values to formats: md, txt, html, or all; default md. Nil after printing an error.
+    static func formats(_ values: [String]) -> [NotebookRendering.Format]? {
+        var out: [NotebookRendering.Format] = []
+        for v in values.isEmpty ? ["md"] : values {
+            if v == "all" { out += NotebookRendering.Format.allCases; continue }
+            guard let f = NotebookRendering.Format(rawValue: v) else { printError("error: --format is md, txt, html or all; got '\(v)'"); return nil }
+            out.append(f)
+        }
+        var seen = Set<NotebookRendering.Format>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
+    /// Every `.msnb` file under `folder`, sorted by path.
+    static func notebooks(in folder: String) -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var found: [String] = []
+        for case let url as URL in walker where url.pathExtension == "msnb" {
+            let rel = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
+            found.append((folder as NSString).appendingPathComponent(rel))
+        }
+        return found.sorted()
+    }
+
+    /// Runs every notebook in a folder (sorted), each rendering under OUT/NAME/; a line per notebook and
+    /// a summary; exit 1 if any failed.
+    static func runFolder(_ folder: String, _ request: RunRequest) -> Int32 {
+        let files = notebooks(in: folder)
+        guard !files.isEmpty else { printError("error: no .msnb notebooks in \(folder)"); return 2 }
+        var failed: [String] = []
+        for f in files {
+            var r = request
+            let base = URL(fileURLWithPath: f).deletingPathExtension().lastPathComponent
+            r.out = ((request.out ?? "out") as NSString).appendingPathComponent(base)
+            let code = runNotebook(file: f, r)
+            print("\(code == 0 ? "ok    " : "FAILED") \(f)")
+            if code != 0 { failed.append(f) }
+        }
+        print("\(files.count - failed.count) of \(files.count) notebooks ran" + (failed.isEmpty ? "" : "; failed: \(failed.joined(separator: ", "))"))
+        return failed.isEmpty ? 0 : 1
+    }
+
+    static func runNotebook(file: String, _ request: RunRequest) -> Int32 {
+        guard let doc = load(file) else { return 2 }
+        doc.warnings.forEach(printError)
         let url = URL(fileURLWithPath: file)
-        let outDir = URL(fileURLWithPath: out ?? "out")
+        let outDir = URL(fileURLWithPath: request.out ?? "out")
         var options = RunOptions(outDirectory: outDir)
-        options.parameters = overrides
-        options.keepGoing = keepGoing
-        options.timeout = timeout
-        options.timings = timings
+        options.parameters = request.overrides
+        options.keepGoing = request.keepGoing
+        options.timeout = request.timeout
+        options.timings = request.timings
         options.progress = isatty(2) != 0
         let run: NotebookRun
         do { run = try NotebookRunner.run(doc, at: url, options: options) } catch {
@@ -45,32 +96,48 @@ enum NotebookCommandSupport {
             return 2
         }
         let base = url.deletingPathExtension().lastPathComponent
-        let text = NotebookRendering.render(run, format: fmt, timings: timings)
-        let final = outDir.appendingPathComponent("\(base).\(fmt.rawValue)")
-        let partial = outDir.appendingPathComponent("\(base).partial.\(fmt.rawValue)")
-        do {
-            if run.succeeded {
-                try AtomicFile.write(text, to: final.path)
-                try? FileManager.default.removeItem(at: partial)
-            } else {
-                try AtomicFile.write(text, to: partial.path)
+        var written: [String] = []
+        for fmt in request.formats {
+            let text = fmt == .html ? NotebookHTML.render(run, generator: "msnb \(MSNBCommand.versionLine)")
+                                    : NotebookRendering.render(run, format: fmt, timings: request.timings)
+            let final = outDir.appendingPathComponent("\(base).\(fmt.rawValue)")
+            let partial = outDir.appendingPathComponent("\(base).partial.\(fmt.rawValue)")
+            do {
+                if run.succeeded {
+                    try AtomicFile.write(text, to: final.path)
+                    try? FileManager.default.removeItem(at: partial)
+                    written.append(final.path)
+                } else {
+                    try AtomicFile.write(text, to: partial.path)
+                    written.append(partial.path)
+                }
+            } catch {
+                printError("error: cannot write the rendering: \(error.localizedDescription)")
+                return 2
             }
-        } catch {
-            printError("error: cannot write the rendering: \(error.localizedDescription)")
-            return 2
         }
         for r in run.results { if let p = r.problem { printError(p) } }
-        if run.timedOut { printError("error: the run stopped after \(timeout ?? 0) seconds") }
+        if run.timedOut { printError("error: the run stopped after \(request.timeout ?? 0) seconds") }
         if !run.succeeded {
-            printError("\(doc.file): failed; partial rendering in \(partial.path)")
+            printError("\(doc.file): failed; partial rendering in \(written.joined(separator: ", "))")
             return 1
         }
-        print("wrote \(final.path)")
+        for w in written { print("wrote \(w)") }
         return 0
     }
 
-    static func check(file: String, out: String?, params: [String]) -> Int32 {
-        guard let overrides = parseParams(params), let doc = load(file) else { return 2 }
+    /// `msnb check FOLDER`: checks every notebook in it; exit 1 if any drifted or failed.
+    static func checkFolder(_ folder: String, overrides: [(String, String)]) -> Int32 {
+        let files = notebooks(in: folder)
+        guard !files.isEmpty else { printError("error: no .msnb notebooks in \(folder)"); return 2 }
+        var failed: [String] = []
+        for f in files where check(file: f, out: nil, overrides: overrides) != 0 { failed.append(f) }
+        print("\(files.count - failed.count) of \(files.count) notebooks match their renderings" + (failed.isEmpty ? "" : "; differ or fail: \(failed.joined(separator: ", "))"))
+        return failed.isEmpty ? 0 : 1
+    }
+
+    static func check(file: String, out: String?, overrides: [(String, String)]) -> Int32 {
+        guard let doc = load(file) else { return 2 }
         let url = URL(fileURLWithPath: file)
         let base = url.deletingPathExtension().lastPathComponent
         let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()

@@ -4,21 +4,21 @@ import MSNKernel
 import MSNLanguage
 import MSNNotebook
 
-/// `msnb run FILE`: runs a script (.msq) or a notebook (.msnb).
+/// `msnb run FILE|FOLDER`: runs a script (.msq), a notebook (.msnb), or every notebook in a folder.
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a script (.msq) or a notebook (.msnb).")
+    static let configuration = CommandConfiguration(commandName: "run",
+        abstract: "Run a script (.msq), a notebook (.msnb), or every notebook in a folder.")
 
-    @Argument(help: "The script or notebook.")
+    @Argument(help: "The script, notebook or folder of notebooks.")
     var file: String
 
     @Option(name: .long, help: "Folder for the rendering and exports (default: out/ under the current folder for notebooks, the current folder for scripts).")
     var out: String?
 
-    @Option(name: .long, parsing: .singleValue, help: "Override a notebook parameter: --param name=value (repeatable).")
-    var param: [String] = []
+    @OptionGroup var parameters: ParameterOptions
 
-    @Option(name: .long, help: "Rendering format for notebooks: md or txt.")
-    var format: String = "md"
+    @Option(name: .long, parsing: .singleValue, help: "Rendering format for notebooks: md, txt, html or all (repeatable; default md).")
+    var format: [String] = []
 
     @OptionGroup var keepGoingOption: KeepGoingOption
     var keepGoing: Bool { keepGoingOption.keepGoing }
@@ -30,12 +30,52 @@ struct RunCommand: ParsableCommand {
     var timings = false
 
     mutating func run() throws {
-        if file.hasSuffix(".msnb") {
-            throw ExitCode(NotebookCommandSupport.runNotebook(file: file, out: out, params: param, format: format,
-                                                              keepGoing: keepGoing, timeout: timeout, timings: timings))
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
+        if file.hasSuffix(".msnb") || (exists && isFolder.boolValue) {
+            guard let formats = NotebookCommandSupport.formats(format) else { throw ExitCode(2) }
+            guard let overrides = parameters.overrides() else { throw ExitCode(2) }
+            let request = NotebookCommandSupport.RunRequest(out: out, overrides: overrides, formats: formats,
+                                                            keepGoing: keepGoing, timeout: timeout, timings: timings)
+            if isFolder.boolValue { throw ExitCode(NotebookCommandSupport.runFolder(file, request)) }
+            throw ExitCode(NotebookCommandSupport.runNotebook(file: file, request))
         }
-        guard param.isEmpty else { printError("error: --param applies to notebooks (.msnb)"); throw ExitCode(2) }
+        guard parameters.isEmpty else { printError("error: parameters apply to notebooks (.msnb)"); throw ExitCode(2) }
         throw ExitCode(ScriptRunner.run(file: file, out: out, keepGoing: keepGoing))
+    }
+}
+
+/// Notebook parameters on the command line: `--param name=value`, papermill's `-p name value`, and
+/// `--param-file params.yaml`.
+struct ParameterOptions: ParsableArguments {
+    @Option(name: .long, parsing: .singleValue, help: "Override a notebook parameter: --param name=value (repeatable).")
+    var param: [String] = []
+
+    @Option(name: .customShort("p"), parsing: .upToNextOption, help: ArgumentHelp("Override a parameter, papermill style: -p name value (repeatable).", valueName: "name value"))
+    var papermill: [String] = []
+
+    @Option(name: .long, help: "A YAML file of parameter values (name: value per line, or a flow mapping).")
+    var paramFile: String?
+
+    var isEmpty: Bool { param.isEmpty && papermill.isEmpty && paramFile == nil }
+
+    /// All overrides in the order file, --param, -p (later ones win); nil after printing an error.
+    func overrides() -> [(String, String)]? {
+        var out: [(String, String)] = []
+        if let paramFile {
+            do { out += try ParameterFile.read(paramFile) } catch {
+                printError("error: \(error)")
+                return nil
+            }
+        }
+        guard let named = NotebookCommandSupport.parseParams(param) else { return nil }
+        out += named
+        guard papermill.count % 2 == 0 else {
+            printError("error: -p takes a name and a value: -p seed 7")
+            return nil
+        }
+        for k in stride(from: 0, to: papermill.count, by: 2) { out.append((papermill[k], papermill[k + 1])) }
+        return out
     }
 }
 

@@ -41,7 +41,7 @@ func pathsFormatTxtAndCheckExitCodes() throws {
     #expect(txt.contains("──── cell 1 ────\n    d = load \"d.csv\"") && txt.contains("wrote w.csv (2 rows × 3 columns)"))
     #expect(try String(contentsOf: dir.appendingPathComponent("out/w.csv"), encoding: .utf8) == "id,v,w\n1,2,4\n2,3,6\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("src").path).sorted() == ["d.csv", "nb.msnb"])
-    #expect(try runMSNB(["run", nb, "--format", "html"]).status == 2)
+    #expect(try runMSNB(["run", nb, "--format", "pdf"]).status == 2)
     // check: 2 without a committed rendering, 0 when it matches, 1 (with a diff) when a number changed.
     #expect(try runMSNB(["check", nb]).status == 2)
     _ = try runMSNB(["run", nb, "--out", dir.appendingPathComponent("src").path])

@@ -74,7 +74,7 @@ func endToEndInAPseudoTerminal() throws {
     try p.run()
     let screen = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
-    #expect(screen.contains("msnb 0.1.0 — :help for help"))
+    #expect(screen.contains("msnb 0.2.0 — :help for help"))
     #expect(screen.contains("\n27\r"))                    // 27 children are 15 or older (pandas: (ageyr >= 15).sum())
     #expect(screen.contains("^C"))
     #expect(screen.contains("  ...> "))                   // the open bracket continued the input

@@ -92,25 +92,27 @@ struct Evaluator {
     }
 
     mutating func use(_ target: String, isPath: Bool, span: SourceSpan) throws {
-        let url: URL
+        let text: String
+        let path: String
         if isPath {
-            url = resolveRead(target)
-        } else {
-            guard let dir = StdlibLocator.find(configuration.stdlibDirectory) else {
-                throw Diagnostic(.data, "cannot find the standard library folder (Stdlib)", at: span, hint: "set MSNB_STDLIB to its path")
+            let url = resolveRead(target)
+            path = url.path
+            guard let t = try? String(contentsOf: url, encoding: .utf8) else {
+                throw Diagnostic(.data, "cannot read \(target)", at: span, hint: "the path is relative to \(configuration.readDirectory.path)")
             }
-            url = dir.appendingPathComponent(target + ".msq")
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                let modules = StdlibLocator.modules(in: dir)
+            text = t
+        } else {
+            let library = StdlibLocator.library(configuration.stdlibDirectory)
+            path = library.path(of: target)
+            guard let t = library.source(of: target), target != "prelude" else {
+                let modules = library.modules
                 throw Diagnostic(.unknownName, "unknown module '\(target)'", at: span,
                                  hint: Diagnostic.didYouMean(target, in: modules) ?? "modules: \(modules.joined(separator: ", "))")
             }
+            text = t
         }
-        guard !useStack.contains(url.path) else { throw Diagnostic(.value, "'use' of \(target) loops back to itself", at: span) }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw Diagnostic(.data, "cannot read \(target)", at: span, hint: "the path is relative to \(configuration.readDirectory.path)")
-        }
-        try runLibrary(text, file: url.lastPathComponent, path: url.path)
+        guard !useStack.contains(path) else { throw Diagnostic(.value, "'use' of \(target) loops back to itself", at: span) }
+        try runLibrary(text, file: (path as NSString).lastPathComponent, path: path)
     }
 
     /// Runs a library file's statements in this environment; its names are marked as library names.

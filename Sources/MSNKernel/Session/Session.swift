@@ -22,15 +22,14 @@ public final class Session {
 
     private func loadPrelude() {
         guard configuration.loadPrelude else { return }
-        guard let dir = StdlibLocator.find(configuration.stdlibDirectory) else {
-            startupWarnings.append("msnb: cannot find the standard library (Stdlib/prelude.msq); set MSNB_STDLIB to its folder")
+        let library = StdlibLocator.library(configuration.stdlibDirectory)
+        guard let text = library.source(of: "prelude") else {
+            startupWarnings.append("msnb: cannot read the standard library's prelude at \(library.path(of: "prelude"))")
             return
         }
-        let url = dir.appendingPathComponent("prelude.msq")
         var ev = Evaluator(env: env, configuration: configuration, cancellation: cancellation, source: "")
         do {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try ev.runLibrary(text, file: "prelude.msq", path: url.path)
+            try ev.runLibrary(text, file: "prelude.msq", path: library.path(of: "prelude"))
             env = ev.env
         } catch {
             startupWarnings.append("msnb: the prelude failed to load: \(error)")

@@ -1,38 +1,45 @@
 import Foundation
 
-/// Finds the standard library folder (`Stdlib/`, holding `prelude.msq`), in this order:
-/// 1. the configured folder; 2. `$MSNB_STDLIB`; 3. `Stdlib/` or `../share/msnb/Stdlib` beside the
-/// executable; 4. the first `Stdlib/` found walking up from the executable's folder (a source checkout's
-/// `.build/debug/msnb`); 5. the same walk from the current directory.
-public enum StdlibLocator {
-    /// The folder, or nil when none is found.
-    public static func find(_ configured: URL? = nil) -> URL? {
-        let fm = FileManager.default
-        func ok(_ u: URL) -> Bool { fm.fileExists(atPath: u.appendingPathComponent("prelude.msq").path) }
-        if let configured, ok(configured) { return configured }
-        if let env = ProcessInfo.processInfo.environment["MSNB_STDLIB"], ok(URL(fileURLWithPath: env)) {
-            return URL(fileURLWithPath: env)
-        }
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        for c in [exe.appendingPathComponent("Stdlib"), exe.appendingPathComponent("../share/msnb/Stdlib").standardized] where ok(c) {
-            return c
-        }
-        for start in [exe, URL(fileURLWithPath: fm.currentDirectoryPath)] {
-            var dir = start
-            for _ in 0..<8 {
-                let c = dir.appendingPathComponent("Stdlib")
-                if ok(c) { return c }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
+/// The standard library's modules (`prelude`, `likert`, `finance`…) and where they come from.
+public struct StandardLibrary: Sendable {
+    /// A folder of `.msq` files, or nil for the copy compiled into the binary.
+    public let folder: URL?
+
+    /// The source of module `name`, or nil.
+    public func source(of name: String) -> String? {
+        guard let folder else { return EmbeddedStdlib.modules[name] }
+        return try? String(contentsOf: folder.appendingPathComponent(name + ".msq"), encoding: .utf8)
     }
 
-    /// Module names (files other than the prelude) in the folder.
-    public static func modules(in dir: URL) -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return files.filter { $0.hasSuffix(".msq") && $0 != "prelude.msq" }.map { String($0.dropLast(4)) }.sorted()
+    /// Where module `name` is, for messages ("Stdlib/likert.msq" or "<msnb>/likert.msq").
+    public func path(of name: String) -> String {
+        folder.map { $0.appendingPathComponent(name + ".msq").path } ?? "<msnb>/\(name).msq"
+    }
+
+    /// Module names other than the prelude, sorted.
+    public var modules: [String] {
+        let names: [String]
+        if let folder {
+            names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".msq") }.map { String($0.dropLast(4)) }
+        } else {
+            names = Array(EmbeddedStdlib.modules.keys)
+        }
+        return names.filter { $0 != "prelude" }.sorted()
+    }
+}
+
+/// Chooses the standard library: the configured folder, else `$MSNB_STDLIB` (for developing the
+/// library without rebuilding), else the copy compiled into the binary from `Stdlib/` at build time.
+public enum StdlibLocator {
+    /// The library to use.
+    public static func library(_ configured: URL? = nil) -> StandardLibrary {
+        let fm = FileManager.default
+        func ok(_ u: URL) -> Bool { fm.fileExists(atPath: u.appendingPathComponent("prelude.msq").path) }
+        if let configured, ok(configured) { return StandardLibrary(folder: configured) }
+        if let env = ProcessInfo.processInfo.environment["MSNB_STDLIB"], !env.isEmpty, ok(URL(fileURLWithPath: env)) {
+            return StandardLibrary(folder: URL(fileURLWithPath: env))
+        }
+        return StandardLibrary(folder: nil)
     }
 }
