@@ -8,7 +8,7 @@ MSNB := .build/debug/msnb
 PREFIX ?= $(HOME)/.local
 CONFIG ?= release
 
-.PHONY: setup build demo test bench notebooks reports clean install uninstall test-install test-reports test-jupyter
+.PHONY: setup build demo test bench notebooks reports clean install uninstall test-install test-reports test-jupyter fuzz fuzz-build fuzz-run
 
 # Debian packages the build and tests need, each with a file that shows it is installed:
 #   libedit-dev (REPL line editor), libcmark-gfm(-extensions)-dev (Markdown → HTML reports),
@@ -56,6 +56,10 @@ test: build $(VENV)/.ok
 	$(MAKE) --no-print-directory test-jupyter
 	$(MAKE) --no-print-directory test-install
 	$(MAKE) --no-print-directory test-reports
+	@# 60 s of fuzzing in all (15 s a target) when the fuzz targets are built; building them with
+	@# sanitizers takes longer than the test budget, so a clean clone skips this (make fuzz builds them).
+	@if [ -x Fuzz/.build/debug/FuzzCSV ]; then $(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=15; \
+	else echo "fuzz targets not built: skipping the 60 s fuzz run (make fuzz builds and runs them)"; fi
 
 # The Jupyter kernel (docs/jupyter.md): jupyter_kernel_test conformance, protocol tests (interrupt, bad
 # signatures, heartbeat, stop_on_error, restart) and nbclient on Notebooks/jupyter/tour.ipynb against a
@@ -101,6 +105,31 @@ uninstall:
 	rm -f $(PREFIX)/bin/msnb $(PREFIX)/share/man/man1/msnb.1 $(PREFIX)/share/bash-completion/completions/msnb \
 	  $(PREFIX)/share/zsh/site-functions/_msnb $(PREFIX)/share/fish/vendor_completions.d/msnb.fish
 
+# libFuzzer targets (Fuzz/Package.swift), with AddressSanitizer and the coverage flags Swift 6.3 needs.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := csv:FuzzCSV parser:FuzzParser notebook:FuzzNotebook evaluator:FuzzEvaluator
+FUZZ_BUILD := -c debug --sanitize=fuzzer --sanitize=address \
+	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+
+fuzz-build: setup
+	cd Fuzz && swift build $(FUZZ_BUILD)
+
+# Runs every target for FUZZ_SECONDS from its seed corpus (Fuzz/Corpus/NAME) and its working corpus
+# (Fuzz/.work/NAME, not committed). A crash or hang is written to Fuzz/Regressions/NAME/: commit it,
+# and `make test` replays it ever after (Tests/MSNFuzzTests). Figures: Fuzz/.work/NAME.log, docs/fuzzing.md.
+fuzz-run:
+	@for pair in $(FUZZ_TARGETS); do \
+	  name=$${pair%%:*}; bin=$${pair##*:}; \
+	  mkdir -p Fuzz/.work/$$name Fuzz/Regressions/$$name; \
+	  Fuzz/.build/debug/$$bin -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=4096 \
+	    -dict=Fuzz/msnb.dict -print_final_stats=1 -artifact_prefix=Fuzz/Regressions/$$name/ \
+	    Fuzz/.work/$$name Fuzz/Corpus/$$name > Fuzz/.work/$$name.log 2>&1; status=$$?; \
+	  echo "$$name: $$(grep -o 'stat::number_of_executed_units: [0-9]*' Fuzz/.work/$$name.log | grep -o '[0-9]*$$') executions, $$(grep -o 'cov: [0-9]* ft: [0-9]*' Fuzz/.work/$$name.log | tail -1)"; \
+	  if [ $$status -ne 0 ]; then echo "$$name: found a problem; see Fuzz/.work/$$name.log and Fuzz/Regressions/$$name/"; exit 1; fi; \
+	done
+
+fuzz: fuzz-build fuzz-run
+
 # Re-render every notebook's committed Markdown (after a deliberate change of its numbers).
 notebooks: setup
 	swift build --product msnb
@@ -122,6 +151,10 @@ bench: setup
 	.build/release/MSNBench table Benchmarks/out/firms_1m.csv | tee Benchmarks/out/msnb_table.json
 	.build/release/MSNBench sem | tee Benchmarks/out/msnb_sem.txt
 	-python3 Benchmarks/peers_table.py Benchmarks/out/firms_1m.csv Benchmarks/out/msnb_table.json
+	[ -f Benchmarks/out/panel_1m.csv ] || .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
+	.build/release/MSNBench panel Benchmarks/out/panel_1m.csv | tee Benchmarks/out/msnb_panel.json
+	-python3 Benchmarks/peers_panel.py Benchmarks/out/panel_1m.csv pyfixest
+	-python3 Benchmarks/peers_panel.py Benchmarks/out/panel_1m.csv linearmodels
 
 clean:
 	rm -rf .build out

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNSimulate} → MSNKernel → MSNNotebook → {MSNREPL, MSNJupyter} → msnb
+//   MSNTable → MSNStats → {MSNBoost, MSNSEM, MSNPanel, MSNSimulate} → MSNKernel → MSNNotebook → {MSNREPL, MSNJupyter} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .executable(name: "msnb", targets: ["msnb"]),
         .library(name: "MSNKernel", targets: ["MSNKernel"]),
+        // Fuzz entry points, used by the libFuzzer package in Fuzz/ (and replayed by MSNFuzzTests).
+        .library(name: "MSNFuzz", targets: ["MSNFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,12 +26,14 @@ let package = Package(
         .target(name: "MSNBoost", dependencies: ["MSNTable", "MSNStats"]),
         // Structural equation models in lavaan syntax.
         .target(name: "MSNSEM", dependencies: ["MSNTable", "MSNStats"]),
+        // Linear panel models: absorbed fixed effects, random effects, FD, between, clustered errors, DiD/event studies.
+        .target(name: "MSNPanel", dependencies: ["MSNTable", "MSNStats"]),
         // Simulated MSME data with a known truth (`simulate exporters`, `simulate ecosystem`).
         .target(name: "MSNSimulate", dependencies: ["MSNTable", "MSNStats"]),
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate"],
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNStats", "MSNBoost", "MSNSEM", "MSNSimulate", "MSNPanel"],
                 plugins: ["StdlibEmbedPlugin"]),
         // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
         .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -57,19 +61,23 @@ let package = Package(
         .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
         // Compiles Stdlib/*.msq into the kernel, so an installed binary needs no files beside it.
         .plugin(name: "StdlibEmbedPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
+        // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
+        .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable"]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPanel"], path: "Benchmarks/MSNBench"),
 
         .testTarget(name: "MSNTableTests", dependencies: ["MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNStatsTests", dependencies: ["MSNStats", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNPanelTests", dependencies: ["MSNPanel", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNJupyterTests", dependencies: ["MSNJupyter", "MSNKernel", "MSNNotebook"]),
         .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNFuzzTests", dependencies: ["MSNFuzz", "MSNLanguage", "MSNKernel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,8 @@ import Foundation
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
+//   .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
+//   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
@@ -26,9 +28,17 @@ case "load":
 case "boost":
     guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })
+case "panel-gen":
+    let firms = Int(Bench.value(args, "--firms") ?? "100000") ?? 100_000
+    let out = Bench.value(args, "--out") ?? "Benchmarks/out/panel_1m.csv"
+    try PanelBench.generate(firms: firms, to: out)
+    print("wrote \(out)")
+case "panel":
+    guard args.count >= 2 else { print("usage: MSNBench panel FILE.csv [--runs N]"); exit(2) }
+    try PanelBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "3") ?? 3)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 default:
-    print("usage: MSNBench gen|table|boost|sem …")
+    print("usage: MSNBench gen|table|boost|sem|panel-gen|panel …")
     exit(2)
 }

@@ -18,6 +18,8 @@ public struct RunOptions: Sendable {
     public var progress = false
     /// Where the standard library is (nil: found automatically).
     public var stdlibDirectory: URL? = nil
+    /// Let `export` write outside `outDirectory` (`msnb run --allow-outside`; never for `check`).
+    public var allowOutside = false
 
     /// Options writing to `outDirectory`.
     public init(outDirectory: URL) { self.outDirectory = outDirectory }
@@ -96,9 +98,11 @@ public enum NotebookRunner {
     /// Runs `document` (read from `notebookURL`) with `options`.
     public static func run(_ document: NotebookDocument, at notebookURL: URL, options: RunOptions) throws -> NotebookRun {
         let params = try resolveParameters(document.frontMatter, overrides: options.parameters)
-        let session = Session(configuration: SessionConfiguration(
+        var configuration = SessionConfiguration(
             directory: notebookURL.deletingLastPathComponent(), writeDirectory: options.outDirectory,
-            stdlibDirectory: options.stdlibDirectory))
+            stdlibDirectory: options.stdlibDirectory)
+        configuration.confineWrites = !options.allowOutside
+        let session = Session(configuration: configuration)
         for (n, v) in params { session.bind(n, to: v) }
         let units = document.cells.map {
             RunUnit(source: $0.code, origin: SourceOrigin(file: document.file, firstLine: $0.firstLine),

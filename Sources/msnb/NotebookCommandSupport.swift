@@ -35,6 +35,8 @@ enum NotebookCommandSupport {
         var keepGoing: Bool
         var timeout: Double?
         var timings: Bool
+        /// Let the notebook's exports write outside the output folder (`--allow-outside`).
+        var allowOutside = false
     }
 
     /// `--format` values to formats: md, txt, html, or all; default md. Nil after printing an error.
@@ -89,6 +91,7 @@ enum NotebookCommandSupport {
         options.keepGoing = request.keepGoing
         options.timeout = request.timeout
         options.timings = request.timings
+        options.allowOutside = request.allowOutside
         options.progress = isatty(2) != 0
         let run: NotebookRun
         do { run = try NotebookRunner.run(doc, at: url, options: options) } catch {

@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Include per-cell wall times in the rendering.")
     var timings = false
 
+    @Flag(name: .long, help: "Let a notebook's export write outside the --out folder.")
+    var allowOutside = false
+
     mutating func run() throws {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
@@ -36,11 +39,13 @@ struct RunCommand: ParsableCommand {
             guard let formats = NotebookCommandSupport.formats(format) else { throw ExitCode(2) }
             guard let overrides = parameters.overrides() else { throw ExitCode(2) }
             let request = NotebookCommandSupport.RunRequest(out: out, overrides: overrides, formats: formats,
-                                                            keepGoing: keepGoing, timeout: timeout, timings: timings)
+                                                            keepGoing: keepGoing, timeout: timeout, timings: timings,
+                                                            allowOutside: allowOutside)
             if isFolder.boolValue { throw ExitCode(NotebookCommandSupport.runFolder(file, request)) }
             throw ExitCode(NotebookCommandSupport.runNotebook(file: file, request))
         }
         guard parameters.isEmpty else { printError("error: parameters apply to notebooks (.msnb)"); throw ExitCode(2) }
+        guard !allowOutside else { printError("error: --allow-outside applies to notebooks (.msnb); scripts write where their paths say"); throw ExitCode(2) }
         throw ExitCode(ScriptRunner.run(file: file, out: out, keepGoing: keepGoing))
     }
 }

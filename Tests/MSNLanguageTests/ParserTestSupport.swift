@@ -4,7 +4,7 @@
 let testVerbs: Set<String> = [
     "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
     "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
-    "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate",
+    "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "hausman",
 ]
 
 /// `Parser.parse` with the test verbs.

@@ -42,8 +42,16 @@ public enum Builtins {
         case "round":
             try arity(name, args, 1...2, span, usage: "round(x, digits)")
             let digits = args.count == 2 ? try integerArgument(args[1], ev: &ev, ctx: ctx, name: name) : 0
+            guard (-308...308).contains(digits) else {
+                throw Diagnostic(.value, "round's digits must be between -308 and 308, got \(digits)", at: args[1].span,
+                                 hint: "a float keeps about 17 significant digits, so round(x, 17) already leaves x as it is")
+            }
             let scale = Foundation.pow(10.0, Double(digits))
-            return try mapNumeric(try ev.evaluateRows(args[0], in: ctx), n, name: name, arg: args[0], ev: ev) { ($0 * scale).rounded() / scale }
+            // Where scaling leaves the float range the value has fewer digits than asked for: it stays as it is.
+            return try mapNumeric(try ev.evaluateRows(args[0], in: ctx), n, name: name, arg: args[0], ev: ev) { x in
+                let y = (x * scale).rounded() / scale
+                return y.isFinite ? y : x
+            }
         case "pow":
             try arity(name, args, 2...2, span, usage: "pow(x, y)")
             return try VectorOps.arithmetic("^", operand(args[0], &ev, ctx), operand(args[1], &ev, ctx), rows: n, at: span)
@@ -138,6 +146,7 @@ public enum Builtins {
         guard case .scalar(let c) = try ev.evaluateRows(e, in: ctx), let d = c.doubleValue, d == d.rounded() else {
             throw Diagnostic(.type, "\(name) needs a whole number here", at: e.span)
         }
+        guard abs(d) <= 1e15 else { throw Diagnostic(.value, "\(name) needs a whole number between -10^15 and 10^15 here", at: e.span) }
         return Int(d)
     }
 

@@ -16,6 +16,10 @@ struct Evaluator {
     var lastVerbWasExport = false
     /// Files being `use`d, to stop cycles.
     var useStack: [String] = []
+    /// User-function calls in progress (table and column functions).
+    var callDepth = 0
+    /// The call-depth limit and the lowest stack address this thread may reach (see `StackGuard`).
+    let limits = StackGuard.limits()
 
     init(env: Environment, configuration: SessionConfiguration, cancellation: CancellationToken, source: String) {
         self.env = env
@@ -26,7 +30,29 @@ struct Evaluator {
 
     func checkCancelled(_ span: SourceSpan) throws {
         if cancellation.isCancelled { throw Diagnostic(.interrupted, "interrupted", at: span, hint: "bindings are as they were before this statement") }
+        try checkStack(span)
     }
+
+    /// Stops before the thread's stack runs out (a backstop: the parser already limits nesting).
+    func checkStack(_ span: SourceSpan) throws {
+        if StackGuard.currentAddress() < limits.floor {
+            throw Diagnostic(.runtime, "the expression is nested too deeply to evaluate", at: span,
+                             hint: "split it into named steps")
+        }
+    }
+
+    /// Counts one more user-function call; a positioned error past the call-depth limit, which is
+    /// sized from the thread's stack (`StackGuard.limits`).
+    mutating func enterCall(_ name: String, at span: SourceSpan) throws {
+        callDepth += 1
+        if callDepth > limits.callDepth || StackGuard.currentAddress() < limits.floor {
+            throw Diagnostic(.runtime, "recursion deeper than \(callDepth - 1) calls in '\(name)'", at: span,
+                             hint: "a function cannot call itself, directly or through other functions: every call is evaluated")
+        }
+    }
+
+    /// Whether `d` is the call-depth error (kept as it is while it unwinds, then placed at the outermost call).
+    static func isRecursionError(_ d: Diagnostic) -> Bool { d.message.hasPrefix("recursion deeper than ") }
 
     // MARK: - Statements
 
@@ -137,6 +163,27 @@ struct Evaluator {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : configuration.writeDirectory.appendingPathComponent(path)
     }
 
+    /// Where `export` writes `path`: as `resolveWrite`, but when writes are confined (notebooks) a path
+    /// that leaves the output folder — `..`, an absolute path, a symlink pointing out — is an error.
+    func resolveExport(_ path: String, at span: SourceSpan) throws -> URL {
+        let url = resolveWrite(path).standardizedFileURL
+        guard configuration.confineWrites else { return url }
+        let root = configuration.writeDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        // Resolve the deepest part of the path that exists (symlinks included), then add the rest.
+        var existing = url
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        let real = rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.path
+        guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw Diagnostic(.value, "export \"\(path)\" would write outside the notebook's output folder", at: span,
+                             hint: "a notebook writes only under its output folder (\(configuration.writeDirectory.path)); use a relative path such as \"results/\(url.lastPathComponent)\"")
+        }
+        return URL(fileURLWithPath: real)
+    }
+
     // MARK: - Values
 
     /// Evaluates an expression outside any table (statement level, verb arguments).
@@ -162,9 +209,17 @@ struct Evaluator {
             return .record(try pairs.map { ($0.0, try evaluate($0.1)) })
         case .verb(let call):
             return try runVerb(call, input: nil)
-        case .pipe(let input, let stage, _):
-            let value = try evaluate(input)
-            return try runStage(stage, input: value)
+        case .pipe:
+            // A loop over the chain `a | s1 | s2 …` (a left-deep tree), so long pipelines need no stack.
+            var stages: [Expr] = []
+            var head = e
+            while case .pipe(let input, let stage, _) = head { stages.append(stage); head = input }
+            var value = try evaluate(head)
+            for stage in stages.reversed() {
+                try checkCancelled(stage.span)
+                value = try runStage(stage, input: value)
+            }
+            return value
         case .call(let name, let args, let span):
             if let f = env.functions[name] {
                 let values = try args.map { try evaluate($0) }
@@ -213,8 +268,15 @@ struct Evaluator {
             throw Diagnostic(.value, "\(f.name) takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s") (\(f.parameters.joined(separator: ", "))), but got \(args.count)", at: span)
         }
         var inner = self
+        try inner.enterCall(f.name, at: span)
         for (p, v) in zip(f.parameters, args) { inner.env.bindings[p] = v }
-        let result = try inner.evaluate(f.body)
+        let result: Value
+        do {
+            result = try inner.evaluate(f.body)
+        } catch var d as Diagnostic where Evaluator.isRecursionError(d) {
+            d.span = span
+            throw d
+        }
         sideOutputs += inner.sideOutputs
         return result
     }

@@ -18,6 +18,7 @@ struct RowContext {
 extension Evaluator {
     /// Evaluates a row expression over whole columns.
     mutating func evaluateRows(_ e: Expr, in ctx: RowContext) throws -> Vec {
+        try checkStack(e.span)
         switch e {
         case .integer(let v, _): return .scalar(.int(v))
         case .number(let v, _): return .scalar(.float(v))
@@ -33,13 +34,25 @@ extension Evaluator {
             if op == "~" || op == ":" {
                 throw Diagnostic(.syntax, "'\(op)' belongs in a model formula (fit … y ~ x), not in a row expression", at: span)
             }
-            let va = VectorOps.Operand(vec: try evaluateRows(a, in: ctx), label: label(a), span: a.span)
-            let vb = VectorOps.Operand(vec: try evaluateRows(b, in: ctx), label: label(b), span: b.span)
-            switch op {
-            case "and", "or": return try VectorOps.logic(op, va, vb, rows: ctx.rows)
-            case "==", "!=", "<", "<=", ">", ">=": return try VectorOps.compare(op, va, vb, rows: ctx.rows, at: span)
-            default: return try VectorOps.arithmetic(op, va, vb, rows: ctx.rows, at: span)
+            // A loop over the left spine of `a + b - c …`, so long flat chains need no stack.
+            var spine: [(op: String, right: Expr, span: SourceSpan)] = [(op, b, span)]
+            var left = a
+            while case .binary(let op2, let a2, let b2, let span2) = left, op2 != "~", op2 != ":" {
+                spine.append((op2, b2, span2))
+                left = a2
             }
+            var acc = VectorOps.Operand(vec: try evaluateRows(left, in: ctx), label: label(left), span: left.span)
+            for step in spine.reversed() {
+                let vb = VectorOps.Operand(vec: try evaluateRows(step.right, in: ctx), label: label(step.right), span: step.right.span)
+                let v: Vec
+                switch step.op {
+                case "and", "or": v = try VectorOps.logic(step.op, acc, vb, rows: ctx.rows)
+                case "==", "!=", "<", "<=", ">", ">=": v = try VectorOps.compare(step.op, acc, vb, rows: ctx.rows, at: step.span)
+                default: v = try VectorOps.arithmetic(step.op, acc, vb, rows: ctx.rows, at: step.span)
+                }
+                acc = VectorOps.Operand(vec: v, label: "this expression", span: step.span)
+            }
+            return acc.vec
         case .isNull(let x, let negated, _):
             let v = try evaluateRows(x, in: ctx)
             switch v {
@@ -135,10 +148,12 @@ extension Evaluator {
         var inner = ctx
         inner.locals = [:]
         for (p, a) in zip(f.parameters, args) { inner.locals[p] = try evaluateRows(a, in: ctx) }
+        try enterCall(f.name, at: span)
+        defer { callDepth -= 1 }
         do {
             return try evaluateRows(f.body, in: inner)
         } catch var d as Diagnostic {
-            d.message += " (in function \(f.name))"
+            if !Evaluator.isRecursionError(d) && !d.message.contains(" (in function ") { d.message += " (in function \(f.name))" }
             d.span = span
             throw d
         }

@@ -23,17 +23,24 @@ enum VectorOps {
                              hint: "arithmetic needs numbers; convert with to_float(\(x.label.components(separatedBy: "'").dropFirst().first ?? "x")) if the text holds numbers")
         }
         if case .scalar(let x) = a.vec, case .scalar(let y) = b.vec {
-            return .scalar(scalarArithmetic(op, x, y))
+            guard let r = scalarArithmetic(op, x, y) else { throw overflow(op, a, b, row: nil, at: span) }
+            return .scalar(r)
         }
         if ["+", "-", "*", "%"].contains(op), let x = a.vec.ints(n), let y = b.vec.ints(n) {
             var out = [Int64](repeating: 0, count: n)
             var validity = Bitmap.and(x.validity, y.validity)
+            var overflowed = -1
             x.values.withUnsafeBufferPointer { xv in
                 y.values.withUnsafeBufferPointer { yv in
                     switch op {
-                    case "+": for i in 0..<n { out[i] = xv[i] &+ yv[i] }
-                    case "-": for i in 0..<n { out[i] = xv[i] &- yv[i] }
-                    case "*": for i in 0..<n { out[i] = xv[i] &* yv[i] }
+                    case "+", "-", "*":
+                        // Overflow is an error (docs/language.md, "Numbers"): the first valid row that overflows is reported.
+                        for i in 0..<n {
+                            let (r, o) = op == "+" ? xv[i].addingReportingOverflow(yv[i])
+                                : op == "-" ? xv[i].subtractingReportingOverflow(yv[i]) : xv[i].multipliedReportingOverflow(by: yv[i])
+                            out[i] = r
+                            if o && overflowed < 0 && (validity?[i] ?? true) { overflowed = i }
+                        }
                     default:
                         var v = validity ?? Bitmap(count: n)
                         for i in 0..<n { if yv[i] == 0 { v[i] = false } else { out[i] = flooredMod(xv[i], yv[i]) } }
@@ -41,6 +48,7 @@ enum VectorOps {
                     }
                 }
             }
+            if overflowed >= 0 { throw overflow(op, a, b, row: overflowed, at: span) }
             return .column(.int(TypedColumn(out, validity: validity)))
         }
         guard let x = a.vec.doubles(n), let y = b.vec.doubles(n) else {
@@ -66,6 +74,12 @@ enum VectorOps {
                 }
             }
         }
+        // Not a number (inf - inf, 0 * inf) is null, never a value (docs/language.md, "Numbers").
+        if let firstNaN = out.firstIndex(where: { $0.isNaN }) {
+            var v = validity ?? Bitmap(count: n)
+            for i in firstNaN..<n where out[i].isNaN { v[i] = false; out[i] = 0 }
+            validity = v
+        }
         return .column(.float(TypedColumn(out, validity: validity)))
     }
 
@@ -82,26 +96,36 @@ enum VectorOps {
         return r != 0 && (r < 0) != (y < 0) ? r + y : r
     }
 
-    static func scalarArithmetic(_ op: String, _ x: CellValue, _ y: CellValue) -> CellValue {
+    /// The error for integer arithmetic that leaves the 64-bit range, naming the expression.
+    static func overflow(_ op: String, _ a: Operand, _ b: Operand, row: Int?, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(.value, "integer overflow: \(a.label) \(op) \(b.label) is beyond the 64-bit integer range (±9223372036854775807)"
+                   + (row.map { " in row \($0 + 1)" } ?? ""), at: span,
+                   hint: "whole numbers are exact 64-bit integers; for larger values convert to a float first, e.g. to_float(x) \(op) y")
+    }
+
+    /// nil when integer arithmetic overflows.
+    static func scalarArithmetic(_ op: String, _ x: CellValue, _ y: CellValue) -> CellValue? {
         if x.isNull || y.isNull { return .null }
         if case .int(let a) = x, case .int(let b) = y {
             switch op {
-            case "+": return .int(a &+ b)
-            case "-": return .int(a &- b)
-            case "*": return .int(a &* b)
+            case "+": let (r, o) = a.addingReportingOverflow(b); return o ? nil : .int(r)
+            case "-": let (r, o) = a.subtractingReportingOverflow(b); return o ? nil : .int(r)
+            case "*": let (r, o) = a.multipliedReportingOverflow(by: b); return o ? nil : .int(r)
             case "%": return b == 0 ? .null : .int(flooredMod(a, b))
             default: break
             }
         }
         guard let a = x.doubleValue, let b = y.doubleValue else { return .null }
+        let r: Double
         switch op {
-        case "+": return .float(a + b)
-        case "-": return .float(a - b)
-        case "*": return .float(a * b)
-        case "/": return b == 0 ? .null : .float(a / b)
-        case "%": return b == 0 ? .null : .float(flooredMod(a, b))
-        default: return .float(Foundation.pow(a, b))
+        case "+": r = a + b
+        case "-": r = a - b
+        case "*": r = a * b
+        case "/": if b == 0 { return .null }; r = a / b
+        case "%": if b == 0 { return .null }; r = flooredMod(a, b)
+        default: r = Foundation.pow(a, b)
         }
+        return r.isNaN ? .null : .float(r)
     }
 
     static func compare(_ op: String, _ a: Operand, _ b: Operand, rows n: Int, at span: SourceSpan) throws -> Vec {
@@ -223,11 +247,20 @@ enum VectorOps {
     }
 
     static func negate(_ a: Operand, rows n: Int) throws -> Vec {
+        let overflow = Diagnostic(.value, "integer overflow: -\(a.label) is beyond the 64-bit integer range", at: a.span,
+                                  hint: "convert to a float first: -to_float(x)")
         switch a.vec {
-        case .scalar(.int(let v)): return .scalar(.int(-v))
+        case .scalar(.int(let v)):
+            guard v != .min else { throw overflow }
+            return .scalar(.int(-v))
         case .scalar(.float(let v)): return .scalar(.float(-v))
         case .scalar(.null): return .scalar(.null)
-        case .column(.int(let t)): return .column(.int(TypedColumn(t.values.map { 0 &- $0 }, validity: t.validity)))
+        case .column(.int(let t)):
+            if let i = t.values.indices.first(where: { t.values[$0] == .min && !t.isNull($0) }) {
+                throw Diagnostic(.value, "integer overflow: -\(a.label) is beyond the 64-bit integer range in row \(i + 1)", at: a.span,
+                                 hint: "convert to a float first: -to_float(x)")
+            }
+            return .column(.int(TypedColumn(t.values.map { 0 &- $0 }, validity: t.validity)))
         case .column(.float(let t)): return .column(.float(TypedColumn(t.values.map { -$0 }, validity: t.validity)))
         default: throw Diagnostic(.type, "cannot negate \(a.label), which is \(typeName(a.vec))", at: a.span)
         }

@@ -4,12 +4,26 @@ import MSNTable
 /// How cells look when displayed: floats to `digits` significant digits without needless zeros,
 /// nulls as `null`.
 enum CellFormat {
+    /// The most characters a displayed cell or column name shows; longer ones end in `…`.
+    static let maxWidth = 60
+
     static func format(_ c: CellValue, digits: Int) -> String {
         switch c {
         case .null: return "null"
         case .float(let v): return number(v, digits: digits)
+        case .string(let s): return truncated(s)
         default: return c.description
         }
+    }
+
+    /// `s` cut to `maxWidth` characters, the last being `…` when anything was cut. Looks at no more
+    /// than the first few hundred bytes, so a 50 MB field costs no more than a short one.
+    static func truncated(_ s: String, width: Int = maxWidth) -> String {
+        let utf8 = s.utf8
+        if utf8.count <= width { return s }
+        let head = String(decoding: utf8.prefix(width * 4 + 4), as: UTF8.self)
+        guard head.count > width || utf8.count > width * 4 + 4 else { return s }
+        return String(head.prefix(width - 1)) + "…"
     }
 
     /// A float to `digits` significant digits; fixed notation for 1e-4 ≤ |v| < 1e15, else scientific.

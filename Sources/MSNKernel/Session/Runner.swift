@@ -60,15 +60,13 @@ public struct RunOutcome: Sendable {
 }
 
 /// The one statement runner every front end drives (the REPL, `msnb run`, `:load`, notebooks, Jupyter).
-/// It runs units in order on a worker thread with a known, generous stack, applies the failure and
+/// It runs units in order on a kernel thread (`KernelThread`: a known, generous stack), applies the failure and
 /// time-limit policy, and reports each unit as it finishes. Cancel a running unit with
 /// `session.cancellation.cancel()` from any thread: the statement fails with "interrupted" and the
 /// bindings stay as they were.
 public final class Runner {
     /// The session statements run in.
     public let session: Session
-    /// Stack size of the worker thread that evaluates statements (64 MiB).
-    public static let stackSize = 64 << 20
 
     /// A runner over `session`.
     public init(session: Session) { self.session = session }
@@ -113,15 +111,13 @@ public final class Runner {
         return (statements.map { RunUnit(source: $0.source, origin: SourceOrigin(file: file, firstLine: $0.statement.span.line)) }, [])
     }
 
-    /// Runs one piece of source on the worker thread and waits for it; the deadline, when it passes,
+    /// Runs one piece of source on a kernel thread and waits for it; the deadline, when it passes,
     /// cancels the statement.
     public func execute(_ source: String, origin: SourceOrigin = .repl, deadline: Date? = nil,
                         tick: (() -> Void)? = nil) -> ExecutionResult {
         let job = Job(session: session, source: source, origin: origin)
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread { job.run(); done.signal() }
-        thread.stackSize = Runner.stackSize
-        thread.start()
+        KernelThread.start { job.run(); done.signal() }
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
             tick?()
             if let deadline, Date() > deadline { session.cancellation.cancel() }

@@ -17,7 +17,7 @@ public final class Session {
     public init(configuration: SessionConfiguration = SessionConfiguration()) {
         self.configuration = configuration
         env.options = configuration.options
-        loadPrelude()
+        KernelThread.run { loadPrelude() }
     }
 
     private func loadPrelude() {
@@ -48,7 +48,12 @@ public final class Session {
     /// Parses and runs every statement in `source`; stops at the first failure, whose error is the
     /// last output. A failing statement leaves every binding as it was. Syntax errors anywhere stop
     /// the whole source before anything runs, and all of them are reported.
+    /// Runs on a kernel thread (`KernelThread`), so that limits do not depend on the caller's stack.
     public func execute(_ source: String, origin: SourceOrigin = .repl) -> ExecutionResult {
+        KernelThread.run { executeHere(source, origin: origin) }
+    }
+
+    private func executeHere(_ source: String, origin: SourceOrigin) -> ExecutionResult {
         let fileText = String(repeating: "\n", count: max(0, origin.firstLine - 1)) + source
         let (parsed, diagnostics) = Parser.parse(source, file: origin.file, firstLine: origin.firstLine, verbs: Verbs.names)
         if !diagnostics.isEmpty {

@@ -44,6 +44,9 @@ public struct SessionConfiguration: Sendable {
     public var options: SessionOptions
     /// Whether to load `Stdlib/prelude.msq` at start.
     public var loadPrelude: Bool
+    /// When true (notebooks), `export` paths resolve under `writeDirectory` and a path that leaves it
+    /// is an error; scripts and the REPL keep ordinary paths.
+    public var confineWrites = false
 
     /// A configuration reading and writing relative to `directory` (default: the current directory).
     public init(directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),

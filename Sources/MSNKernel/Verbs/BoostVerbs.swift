@@ -59,7 +59,7 @@ enum BoostVerbs {
             }
             func whole(_ min: Int) throws -> Int {
                 let d = try number()
-                guard d == d.rounded(), d >= Double(min) else { throw Diagnostic(.value, "\(o.name) must be a whole number ≥ \(min)", at: o.value.span) }
+                guard d == d.rounded(), d >= Double(min), d <= 1e9 else { throw Diagnostic(.value, "\(o.name) must be a whole number from \(min) to 1,000,000,000", at: o.value.span) }
                 return Int(d)
             }
             switch o.name {
@@ -118,6 +118,10 @@ enum BoostVerbs {
             validation = (try encoding.matrix(valid), vl)
         } else if options.earlyStop != nil {
             throw Diagnostic(.value, "early_stop needs a validation table", at: call.nameSpan, hint: "with valid = test, early_stop = 20")
+        }
+        if let k = folds, k > labels.count, let o = call.options.first(where: { $0.name == "folds" }) {
+            throw Diagnostic(.value, "folds = \(k) needs at least \(k) rows with a target, but there are \(labels.count)", at: o.value.span,
+                             hint: "every fold is tested on at least one row; use folds = 5 or 10")
         }
         do {
             let token = ev.cancellation

@@ -9,6 +9,7 @@ enum FitVerb {
     static let fitters: [String: Fitter] = [
         "sem": fitSEM, "boost": BoostVerbs.fit,
         "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
+        "panel": PanelVerbs.fitPanel, "did": EventVerbs.fitDiD, "event": EventVerbs.fitEvent,
     ]
 
     static let run: VerbImplementation = { ev, call, input in
@@ -19,6 +20,7 @@ enum FitVerb {
             throw Diagnostic(.unknownName, "model kind '\(kind)' is not available in this version", at: span,
                              hint: Diagnostic.didYouMean(kind, in: Array(fitters.keys)) ?? "available: \(fitters.keys.sorted().joined(separator: ", "))")
         }
+        if let t = try? ev.inputTable(call, input) { try ModelInputCheck.check(t, call: call, kind: kind) }
         return try fitter(&ev, call, input)
     }
 
@@ -45,11 +47,13 @@ enum FitVerb {
         }
         do {
             // Text columns cannot be indicators.
-            for s in try ModelSyntax.parse(block.text) {
+            let statements = try ModelSyntax.parse(block.text)
+            for s in statements {
                 for name in [s.lhs] + s.terms.map(\.name) where t.column(named: name)?.type == .string {
                     throw Diagnostic(.type, "column '\(name)' is text; a model variable must be numeric", at: blockSpan(s.line, 1))
                 }
             }
+            try checkDefinitions(statements, text: block.text, span: blockSpan)
             let fit = try SEMFit.fit(model: block.text, data: data, columnOrder: order, options: options)
             for w in fit.warnings { ev.sideOutputs.append(.warning(Diagnostic(.model, w, at: nil, severity: .warning), source: nil)) }
             var groupColumn: String?
@@ -72,6 +76,41 @@ enum FitVerb {
             default:
                 throw Diagnostic(.model, e.description, at: call.nameSpan)
             }
+        }
+    }
+}
+
+extension FitVerb {
+    /// Every name in a `:=` definition must be a parameter label (`a*x`) or an earlier definition;
+    /// an unknown one is an error at fit time, positioned at the name.
+    static func checkDefinitions(_ statements: [SyntaxStatement], text: String, span: (Int, Int) -> SourceSpan) throws {
+        var known = Set<String>()
+        for s in statements {
+            for term in s.terms {
+                if let l = term.label { known.insert(l) }
+                for g in term.perGroup { if let l = g.label { known.insert(l) } }
+            }
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for s in statements where s.op == ":=" {
+            let line = s.line - 1 < lines.count ? Array(lines[s.line - 1]) : []
+            let opAt = (0..<max(0, line.count - 1)).first { line[$0] == ":" && line[$0 + 1] == "=" && String(line[..<$0]).contains(s.lhs) } ?? 0
+            var i = opAt + 2
+            while i < line.count {
+                guard line[i].isLetter || line[i] == "_" || line[i] == "." else { i += 1; continue }
+                let start = i
+                while i < line.count && (line[i].isLetter || line[i].isNumber || line[i] == "_" || line[i] == ".") { i += 1 }
+                let name = String(line[start..<i])
+                if line[..<start].last?.isNumber == true { continue }   // the exponent of 1e5
+                if !known.contains(name) {
+                    var at = span(s.line, start + 1)
+                    at.length = name.count
+                    throw Diagnostic(.unknownName, "'\(name)' in the definition of '\(s.lhs)' is not a parameter label", at: at,
+                                     hint: Diagnostic.didYouMean(name, in: Array(known))
+                                        ?? (known.isEmpty ? "label a parameter first, e.g. f =~ a*x1" : "labels: \(known.sorted().joined(separator: ", "))"))
+                }
+            }
+            known.insert(s.lhs)
         }
     }
 }

@@ -70,9 +70,11 @@ enum ExportVerb {
         guard args.count == 1, case .scalar(.string(let path)) = try ev.evaluate(args[0].value) else {
             throw Diagnostic(.value, "export needs one file name in quotes", at: call.nameSpan, hint: "export \"out/result.csv\"")
         }
-        let url = ev.resolveWrite(path)
+        let url = try ev.resolveExport(path, at: args[0].value.span)
         do {
             try CSVWriter.write(t, to: url.path)
+        } catch let refusal as AtomicFile.Refusal {
+            throw Diagnostic(.data, "cannot write \(path): \(refusal.description)", at: args[0].value.span)
         } catch {
             throw Diagnostic(.data, "cannot write \(path): \(error.localizedDescription)", at: args[0].value.span)
         }

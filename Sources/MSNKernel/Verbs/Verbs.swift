@@ -45,6 +45,7 @@ enum Verbs {
         VerbSpec("fit", FitVerb.run, options: [
             "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal"],
             "linear": [], "logistic": [],
+            "panel": PanelVerbs.fitOptions, "did": EventVerbs.didOptions, "event": EventVerbs.eventOptions,
         ]),
         VerbSpec("estimates", SEMResultVerbs.estimates),
         VerbSpec("fitmeasures", SEMResultVerbs.fitmeasures),
@@ -58,6 +59,7 @@ enum Verbs {
         VerbSpec("simulate", SimulateVerb.run),
         VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),
+        VerbSpec("hausman", PanelVerbs.hausman),
     ]
 
     /// Name → specification.

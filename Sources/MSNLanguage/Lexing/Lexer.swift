@@ -7,6 +7,11 @@ public struct Lexer {
     private var pos = 0
     private var line: Int
     private var lineStart = 0
+    /// Column bookkeeping, so that a token's column costs only the bytes since the previous token
+    /// (a long line stays linear): the byte offset `columnOffset` of the current line is column
+    /// `columnCount` + 1.
+    private var columnOffset = 0
+    private var columnCount = 0
     private(set) var diagnostics: [Diagnostic] = []
 
     /// A lexer over `source`; `firstLine` is the file line of the source's first line.
@@ -70,17 +75,25 @@ public struct Lexer {
         }
     }
 
-    private func span(_ start: Int, _ end: Int, line l: Int, lineStart ls: Int) -> SourceSpan {
-        let column = String(decoding: bytes[ls..<start], as: UTF8.self).count + 1
+    private mutating func span(_ start: Int, _ end: Int, line l: Int, lineStart ls: Int) -> SourceSpan {
+        if columnOffset < ls || columnOffset > start { columnOffset = ls; columnCount = 0 }
+        columnCount += String(decoding: bytes[columnOffset..<start], as: UTF8.self).count
+        columnOffset = start
+        let column = columnCount + 1
         let length = String(decoding: bytes[start..<max(start, end)], as: UTF8.self).count
         return SourceSpan(file: file, line: l, column: column, length: max(1, length))
     }
 
-    private func token(_ kind: Token.Kind, _ start: Int) -> Token {
+    private mutating func token(_ kind: Token.Kind, _ start: Int) -> Token {
         Token(kind: kind, span: span(start, pos, line: line, lineStart: lineStart), start: start, end: pos)
     }
 
     private mutating func next() -> Token {
+        while true { if let t = scan() { return t } }
+    }
+
+    /// The next token, or nil after reporting (and skipping) an unknown character.
+    private mutating func scan() -> Token? {
         // Skip spaces and comments.
         while pos < bytes.count {
             let c = bytes[pos]
@@ -123,7 +136,7 @@ public struct Lexer {
         while pos < bytes.count && bytes[pos] & 0xC0 == 0x80 { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
         diagnostics.append(Diagnostic(.syntax, "unexpected character '\(text)'", at: span(start, pos, line: line, lineStart: lineStart)))
-        return next()
+        return nil
     }
 
     private func previousIsValue() -> Bool { false }
@@ -154,7 +167,8 @@ public struct Lexer {
                 while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
             }
         }
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self).replacingOccurrences(of: "_", with: "")
+        let digits = bytes[start..<pos]
+        let text = String(decoding: digits.contains(0x5F) ? Array(digits.filter { $0 != 0x5F }) : Array(digits), as: UTF8.self)
         if !isFloat, let v = Int64(text) { return token(.integer(v), start) }
         if let v = Double(text) { return token(.number(v), start) }
         diagnostics.append(Diagnostic(.syntax, "'\(text)' is not a number", at: span(start, pos, line: line, lineStart: lineStart)))

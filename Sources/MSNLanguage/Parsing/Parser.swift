@@ -7,6 +7,13 @@ public struct Parser {
     private let file: String
     private let verbs: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many brackets, calls and prefix operators enclose the current position.
+    private var nesting = 0
+
+    /// The deepest nesting of brackets, calls and prefix operators a program may use. Every
+    /// recursive pass over the syntax tree relies on it (the tree is at most this deep, apart from
+    /// flat chains such as `a + b + c`, which every pass walks with a loop).
+    public static let maxNesting = 1_000
 
     /// Parses `source` (whose first line is line `firstLine` of `file`); a name in `verbs` at the head of
     /// a pipeline stage is a verb call (the kernel passes its verb registry's names).
@@ -67,6 +74,15 @@ public struct Parser {
         Diagnostic(.syntax, message, at: t.span, hint: hint)
     }
 
+    /// Enters one more level of nesting at `t`; pair with `nesting -= 1` (in a `defer`).
+    private mutating func enter(_ t: Token) throws {
+        guard nesting < Parser.maxNesting else {
+            throw error("nesting deeper than 1,000 levels", at: t,
+                        hint: "split the expression into named steps (x1 = …; x2 = … x1 …)")
+        }
+        nesting += 1
+    }
+
     // MARK: - Statements
 
     mutating func program() -> [ParsedStatement] {
@@ -85,6 +101,7 @@ public struct Parser {
                 out.append(ParsedStatement(statement: s, source: String(decoding: source[first..<max(first, last)], as: UTF8.self)))
             } catch let d as Diagnostic {
                 diagnostics.append(d)
+                nesting = 0
                 while current.kind != .newline && current.kind != .end { _ = advance() }
             } catch {
                 diagnostics.append(Diagnostic(.syntax, "\(error)", at: current.span))
@@ -187,7 +204,8 @@ public struct Parser {
         }
         var args: [Expr] = []
         if check("(") {
-            _ = advance()
+            try enter(advance())
+            defer { nesting -= 1 }
             if !check(")") { repeat { args.append(try pipeline()) } while match(",") }
             _ = try expect(")", "')' to close the argument list")
         }
@@ -269,7 +287,14 @@ public struct Parser {
         let left = try orExpression()
         if check("~") {
             let op = advance()
-            return .binary("~", left, try orExpression(), op.span)
+            var rhs = try orExpression()
+            // `y ~ x | firm + year`: the keys of absorbed fixed effects (fit panel). A verb after the bar
+            // still starts a pipeline stage.
+            if check("|"), let n = peekToken.identifier, peekToken.quoted || !verbs.contains(n) {
+                let bar = advance()
+                rhs = .binary("|", rhs, try orExpression(), bar.span)
+            }
+            return .binary("~", left, rhs, op.span)
         }
         return left
     }
@@ -287,7 +312,12 @@ public struct Parser {
     }
 
     private mutating func notExpression() throws -> Expr {
-        if current.isKeyword("not") { let op = advance(); return .unary("not", try notExpression(), op.span) }
+        if current.isKeyword("not") {
+            let op = advance()
+            try enter(op)
+            defer { nesting -= 1 }
+            return .unary("not", try notExpression(), op.span)
+        }
         return try comparison()
     }
 
@@ -339,14 +369,24 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
-        if check("-") { let t = advance(); return .unary("-", try unary(), t.span) }
-        if check("+") { _ = advance(); return try unary() }
+        if check("-") || check("+") {
+            let t = advance()
+            try enter(t)
+            defer { nesting -= 1 }
+            let operand = try unary()
+            return t.isSymbol("-") ? .unary("-", operand, t.span) : operand
+        }
         return try power()
     }
 
     private mutating func power() throws -> Expr {
         let base = try primary()
-        if check("^") { let t = advance(); return .binary("^", base, try unary(), t.span) }
+        if check("^") {
+            let t = advance()
+            try enter(t)
+            defer { nesting -= 1 }
+            return .binary("^", base, try unary(), t.span)
+        }
         return base
     }
 
@@ -363,7 +403,8 @@ public struct Parser {
         case .identifier(let name):
             _ = advance()
             if check("(") && !t.quoted {
-                _ = advance()
+                try enter(advance())
+                defer { nesting -= 1 }
                 var args: [Expr] = []
                 if !check(")") { repeat { args.append(try pipeline()) } while match(",") }
                 let close = try expect(")", "')' to close the call to \(name)")
@@ -372,18 +413,21 @@ public struct Parser {
             return .name(name, t.span)
         case .symbol("."): _ = advance(); return .dot(t.span)
         case .symbol("("):
-            _ = advance()
+            try enter(advance())
+            defer { nesting -= 1 }
             let inner = try pipeline()
             _ = try expect(")", "')' to close the parenthesis")
             return inner
         case .symbol("["):
-            _ = advance()
+            try enter(advance())
+            defer { nesting -= 1 }
             var items: [Expr] = []
             if !check("]") { repeat { items.append(try expression()) } while match(",") && !check("]") }
             let close = try expect("]", "']' to close the list")
             return .list(items, t.span.through(close.span))
         case .symbol("{"):
-            _ = advance()
+            try enter(advance())
+            defer { nesting -= 1 }
             var pairs: [(String, Expr)] = []
             if !check("}") {
                 repeat {

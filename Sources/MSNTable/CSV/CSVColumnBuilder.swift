@@ -50,13 +50,13 @@ struct ColumnJob: Sendable {
                     if quotedKind == .string { return }
                     let (cs, ce) = content(s, e)
                     let k = (ce > cs) ? classify(cs, ce) : .string
-                    quotedKind = max(quotedKind ?? k, k)
+                    quotedKind = FieldParsing.widen(quotedKind, k)
                 } else {
                     if isNullToken(s, e) { return }
                     anyUnquoted = true
                     if unquotedKind == .string { return }
                     let k = classify(s, e)
-                    unquotedKind = max(unquotedKind ?? k, k)
+                    unquotedKind = FieldParsing.widen(unquotedKind, k)
                 }
             }
             if anyQuoted && anyUnquoted { kind = .string }
@@ -99,7 +99,6 @@ struct ColumnJob: Sendable {
                 if !quoted(s0, e0) && isNullToken(s0, e0) { validity[row] = false; anyNull = true; return }
                 let (s, e) = content(s0, e0)
                 if let v = FieldParsing.parseInt(bytes, s, e) { values[row] = v }
-                else if let v = FieldParsing.parseBool(bytes, s, e) { values[row] = v ? 1 : 0 }
                 else { throw bad(s0, e0, line: line, name: name, type: .int) }
             }
             return .int(TypedColumn(values, validity: anyNull ? validity : nil))
@@ -109,7 +108,6 @@ struct ColumnJob: Sendable {
                 if !quoted(s0, e0) && isNullToken(s0, e0) { validity[row] = false; anyNull = true; return }
                 let (s, e) = content(s0, e0)
                 if let v = FieldParsing.parseDouble(bytes, s, e) { values[row] = v }
-                else if let v = FieldParsing.parseBool(bytes, s, e) { values[row] = v ? 1 : 0 }
                 else { throw bad(s0, e0, line: line, name: name, type: .float) }
             }
             return .float(TypedColumn(values, validity: anyNull ? validity : nil))

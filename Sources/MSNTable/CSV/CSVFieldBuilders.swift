@@ -89,7 +89,7 @@ struct ValidityBuilder: Sendable {
     var bitmap: Bitmap? { anyNull ? Bitmap(words: count & 63 == 0 ? words : words + [current], count: count) : nil }
 }
 
-/// Unquoted numeric and boolean fields, parsed while inferring and widened bool → int → float in place.
+/// Unquoted numeric or boolean fields, parsed while inferring and widened int → float in place.
 struct NumericBuilder: Sendable {
     private var ints: [Int64] = []
     private var doubles: [Double] = []
@@ -124,10 +124,17 @@ struct NumericBuilder: Sendable {
         } else if quotedValues {
             return false
         }
+        // true/false mixed with numbers is text (the general inference decides): a boolean is never a number.
         if !isFloat {
-            if let v = FieldParsing.parseInt(f.bytes, s, e) { ints.append(v); sawNumber = true; validity.append(true); return true }
-            if let b = FieldParsing.parseBool(f.bytes, s, e) { ints.append(b ? 1 : 0); sawBool = true; validity.append(true); return true }
-            guard let d = FieldParsing.parseDouble(f.bytes, s, e) else { return false }
+            if let v = FieldParsing.parseInt(f.bytes, s, e) {
+                if sawBool { return false }
+                ints.append(v); sawNumber = true; validity.append(true); return true
+            }
+            if let b = FieldParsing.parseBool(f.bytes, s, e) {
+                if sawNumber { return false }
+                ints.append(b ? 1 : 0); sawBool = true; validity.append(true); return true
+            }
+            guard !sawBool, let d = FieldParsing.parseDouble(f.bytes, s, e) else { return false }
             doubles.reserveCapacity(ints.capacity)
             doubles.append(contentsOf: ints.lazy.map(Double.init))
             ints = []
@@ -138,7 +145,6 @@ struct NumericBuilder: Sendable {
             return true
         }
         if let d = FieldParsing.parseDouble(f.bytes, s, e) { doubles.append(d); validity.append(true); return true }
-        if let b = FieldParsing.parseBool(f.bytes, s, e) { doubles.append(b ? 1 : 0); sawBool = true; validity.append(true); return true }
         return false
     }
 

@@ -9,8 +9,9 @@ public struct CSVOptions: Sendable {
     /// Asked between blocks of a large file; when it says true, reading stops with `CSVError.interrupted`.
     public var shouldStop: (@Sendable () -> Bool)? = nil
 
-    /// The default tokens read as null.
-    public static let defaultNullTokens = ["", "NA", "N/A", "null", "NULL"]
+    /// The default tokens read as null. `NaN` is among them: a missing number, never a float value
+    /// (`inf` and `-inf` are kept as values; see docs/language.md, "Numbers").
+    public static let defaultNullTokens = ["", "NA", "N/A", "null", "NULL", "NaN", "nan", "NAN"]
 
     /// Options with defaults: detected delimiter, default null tokens, inferred types.
     public init(delimiter: UInt8? = nil, nullTokens: [String] = CSVOptions.defaultNullTokens, types: [String: DataType] = [:]) {

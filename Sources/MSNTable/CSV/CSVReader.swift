@@ -29,6 +29,9 @@ public enum CSVReader {
         do {
             guard let base = raw.baseAddress, raw.count > 0 else { throw CSVError.empty(file: name) }
             let b = ByteBuffer(base: base, count: raw.count)
+            if let lf = LineEnds.loneCRsAsLF(b) {
+                return try lf.withUnsafeBufferPointer { try parse($0, name: name, options: options, blockBytes: blockBytes, wholeColumns: wholeColumns) }
+            }
             var start = 0
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
             if let bad = UTF8Check.firstInvalid(b, from: start) {

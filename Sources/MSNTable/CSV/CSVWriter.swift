@@ -12,12 +12,16 @@ public enum CSVWriter {
             appendField(name, to: &out, delimiter: delimiter, forceQuote: false)
         }
         out.append(ASCII.lf)
+        // With one column a null would be an empty line, which readers skip: write it as NA (a text
+        // "NA" is always quoted, so the bare token means null).
+        let nullText: [UInt8] = table.columnCount == 1 ? Array("NA".utf8) : []
         for i in 0..<table.rowCount {
             for (j, column) in table.columns.enumerated() {
                 if j > 0 { out.append(delimiter) }
-                if column.isNull(i) { continue }
+                if column.isNull(i) { out.append(contentsOf: nullText); continue }
                 switch column {
                 case .int(let c): out.append(contentsOf: String(c.values[i]).utf8)
+                case .float(let c) where c.values[i].isNaN: out.append(contentsOf: nullText)   // NaN is written as null
                 case .float(let c): out.append(contentsOf: FloatFormat.shortest(c.values[i]).utf8)
                 case .bool(let c): out.append(contentsOf: (c.values[i] ? "true" : "false").utf8)
                 case .string(let c):

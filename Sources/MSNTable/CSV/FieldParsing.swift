@@ -8,6 +8,14 @@ enum FieldParsing {
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// The kind of a column holding fields of kinds `a` (nil: none yet) and `b`: the wider one, except
+    /// that true/false next to numbers is text (a boolean never silently becomes 1 or 0).
+    static func widen(_ a: Kind?, _ b: Kind) -> Kind {
+        guard let a else { return b }
+        if (a == .bool) != (b == .bool) { return .string }
+        return max(a, b)
+    }
+
     /// true/false in the usual spellings.
     @inline(__always) static func parseBool(_ b: ByteBuffer, _ s: Int, _ e: Int) -> Bool? {
         let n = e - s
@@ -95,7 +103,7 @@ enum FieldParsing {
         let word = String(decoding: UnsafeBufferPointer(start: b.base + i, count: e - i), as: UTF8.self).lowercased()
         switch word {
         case "inf", "infinity": return negative ? -.infinity : .infinity
-        case "nan": return .nan
+        case "nan": return nil   // not a number: NaN is a null token (CSVOptions.defaultNullTokens), never a value
         default: return nil
         }
     }

@@ -102,7 +102,9 @@ extension Column {
                 var sums = [Int64](repeating: 0, count: g)
                 var any = [Bool](repeating: false, count: g)
                 for (i, id) in ids.enumerated() where !t.isNull(i) {
-                    sums[Int(id)] &+= t.values[i]
+                    let (r, o) = sums[Int(id)].addingReportingOverflow(t.values[i])
+                    if o { throw TableError.invalidArgument("integer overflow: the sum is beyond the 64-bit integer range (±9223372036854775807); sum(to_float(x)) adds as floats") }
+                    sums[Int(id)] = r
                     any[Int(id)] = true
                 }
                 return .int(TypedColumn(sums, validity: Bitmap(any)))
@@ -177,6 +179,10 @@ public enum Quantile {
         let h = Double(sorted.count - 1) * p
         let lo = Int(h.rounded(.down))
         let hi = Swift.min(lo + 1, sorted.count - 1)
+        // Equal neighbours (two infinities included) or an exact position need no interpolation;
+        // between -inf and a finite value the result is -inf, between a finite value and inf it is inf.
+        if sorted[lo] == sorted[hi] || h == Double(lo) { return sorted[lo] }
+        if sorted[lo].isInfinite || sorted[hi].isInfinite { return sorted[lo].isInfinite ? sorted[lo] : sorted[hi] }
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 }

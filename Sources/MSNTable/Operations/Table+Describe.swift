@@ -16,7 +16,8 @@ extension Table {
                 let s = try c.aggregate(.sd).doubleValue
                 let values: [Double?] = [m, s, v.first, Quantile.type7(v, 0.25), Quantile.type7(v, 0.5),
                                          Quantile.type7(v, 0.75), v.last]
-                for (i, value) in values.enumerated() { stats[i].append(value) }
+                // A statistic that is not a number (the sd of values with an infinity) is shown as null.
+                for (i, value) in values.enumerated() { stats[i].append(value.flatMap { $0.isNaN ? nil : $0 }) }
                 distinct.append(nil); top.append(nil); freq.append(nil)
             } else {
                 for i in 0..<7 { stats[i].append(nil) }

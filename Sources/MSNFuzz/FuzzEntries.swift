@@ -1,0 +1,56 @@
+import Foundation
+import MSNKernel
+import MSNLanguage
+import MSNNotebook
+import MSNTable
+
+/// The code under fuzzing, one entry point per target: each takes arbitrary bytes and must return
+/// (a value or a clear error) without crashing or hanging. The libFuzzer mains in Fuzz/ call these,
+/// and `FuzzRegressionTests` replays every file of Fuzz/Corpus and Fuzz/Regressions through them.
+public enum FuzzEntries {
+    /// The targets by name (the folder names under Fuzz/Corpus).
+    public static let targets: [String: @Sendable ([UInt8]) -> Void] = [
+        "csv": csv, "parser": parser, "notebook": notebook, "evaluator": evaluator,
+    ]
+
+    /// CSV bytes → a table or a `CSVError`; a table read back from its own CSV must be equal.
+    public static func csv(_ bytes: [UInt8]) {
+        guard let t = try? CSVReader.parse(bytes, name: "fuzz.csv") else { return }
+        let again = try? CSVReader.parse(CSVWriter.render(t), name: "again.csv")
+        precondition(again?.columnNames == t.columnNames && again?.rowCount == t.rowCount, "CSV round trip changed the table's shape")
+    }
+
+    /// Text → statements or diagnostics; every statement also goes through the AST printer.
+    public static func parser(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        KernelThread.run {
+            let (statements, diagnostics) = Parser.parse(text, file: "fuzz.msq", verbs: Set(VerbOptions.verbs))
+            for s in statements { _ = ASTDump.statement(s.statement) }
+            for d in diagnostics { _ = d.render(source: text) }
+            _ = Parser.isComplete(text)
+        }
+    }
+
+    /// Text → a notebook (front matter and cells) or an error.
+    public static func notebook(_ bytes: [UInt8]) {
+        _ = try? NotebookDocument.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.msnb")
+    }
+
+    /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table in a fresh session
+    /// whose exports are confined to a scratch folder.
+    public static func evaluator(_ bytes: [UInt8]) {
+        let program = ProgramGenerator.program(from: bytes)
+        let session = Session(configuration: scratchConfiguration)
+        let r = session.execute(ProgramGenerator.prelude + program, origin: SourceOrigin(file: "fuzz.msq"))
+        _ = Renderer.text(r.outputs, options: session.options)
+    }
+
+    static let scratchConfiguration: SessionConfiguration = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try? ProgramGenerator.tinyCSV.write(to: dir.appendingPathComponent("tiny.csv"), atomically: true, encoding: .utf8)
+        var c = SessionConfiguration(directory: dir, writeDirectory: dir.appendingPathComponent("out"), loadPrelude: false)
+        c.confineWrites = true
+        return c
+    }()
+}
