@@ -8,12 +8,15 @@ MSNB := .build/debug/msnb
 PREFIX ?= $(HOME)/.local
 CONFIG ?= release
 
-.PHONY: setup browser-setup build demo test bench notebooks reports clean install uninstall test-install test-reports fuzz fuzz-build fuzz-run
+.PHONY: setup browser-setup build demo test bench notebooks reports clean install uninstall test-install test-reports test-jupyter fuzz fuzz-build fuzz-run
 
 # Debian packages the build and tests need, each with a file that shows it is installed:
 #   libedit-dev (REPL line editor), libcmark-gfm(-extensions)-dev (Markdown → HTML reports),
-#   help2man (the man page made from --help), libreadstat-dev (SPSS/Stata/SAS files), libxlsxwriter-dev (.xlsx).
+#   help2man (the man page made from --help), libreadstat-dev (SPSS/Stata/SAS files), libxlsxwriter-dev (.xlsx),
+#   libzmq3-dev (the Jupyter kernel's sockets), libssl-dev (HMAC-SHA256 signatures of Jupyter messages).
 APT_NEEDS := /usr/include/editline/readline.h:libedit-dev \
+             /usr/include/zmq.h:libzmq3-dev \
+             /usr/include/openssl/hmac.h:libssl-dev \
              /usr/include/cmark-gfm.h:libcmark-gfm-dev \
              /usr/include/cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev \
              /usr/bin/help2man:help2man \
@@ -56,15 +59,24 @@ $(VENV)/.ok: Tests/requirements.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/requirements.txt
 	touch $@
 
-test: build $(VENV)/.ok
+test: build $(VENV)/.ok browser-setup
 	swift test --skip-build
+	python3 Tests/Browser/check_figures.py $(MSNB) out/browser
 	$(MSNB) check Notebooks
+	$(MAKE) --no-print-directory test-jupyter
 	$(MAKE) --no-print-directory test-install
 	$(MAKE) --no-print-directory test-reports
 	@# 60 s of fuzzing in all (15 s a target) when the fuzz targets are built; building them with
 	@# sanitizers takes longer than the test budget, so a clean clone skips this (make fuzz builds them).
 	@if [ -x Fuzz/.build/debug/FuzzCSV ]; then $(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=15; \
 	else echo "fuzz targets not built: skipping the 60 s fuzz run (make fuzz builds and runs them)"; fi
+
+# The Jupyter kernel (docs/jupyter.md): jupyter_kernel_test conformance, protocol tests (interrupt, bad
+# signatures, heartbeat, stop_on_error, restart) and nbclient on Notebooks/jupyter/tour.ipynb against a
+# golden copy, with the kernelspec installed into the virtualenv's prefix.
+test-jupyter: $(VENV)/.ok
+	$(MSNB) kernel install --prefix $(VENV)
+	$(VENV)/bin/python -m pytest -q Tests/jupyter
 
 # Every notebook as HTML, validated (html5lib strict) and screenshot in headless Chromium.
 test-reports: $(VENV)/.ok
@@ -81,12 +93,12 @@ test-install:
 	@cd out/install-test/empty && printf 'use likert\ncentre5(5)\n' | env -u MSNB_STDLIB ../bin/msnb | grep -qx 2 \
 	  || { echo "test-install: the installed msnb did not run its standard library"; exit 1; }
 	@for f in bin/msnb share/man/man1/msnb.1 share/bash-completion/completions/msnb share/zsh/site-functions/_msnb \
-	          share/fish/vendor_completions.d/msnb.fish; do \
+	          share/fish/vendor_completions.d/msnb.fish share/jupyter/kernels/msnb/kernel.json; do \
 	  [ -s out/install-test/$$f ] || { echo "test-install: $$f missing"; exit 1; }; done
 	@grep -q '^.SH DESCRIPTION\|^.SH SYNOPSIS\|^.SH "SYNOPSIS"' out/install-test/share/man/man1/msnb.1 || { echo "test-install: man page has no sections"; exit 1; }
 	@echo "test-install: ok (installed into out/install-test, ran from an empty folder)"
 
-# Installs msnb (a release build by default) with its man page and shell completions under PREFIX
+# Installs msnb (a release build by default) with its man page, shell completions and Jupyter kernelspec under PREFIX
 # (default ~/.local); `make uninstall` removes them.
 install: setup
 	swift build -c $(CONFIG) --product msnb
@@ -98,10 +110,12 @@ install: setup
 	$(PREFIX)/bin/msnb --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/msnb
 	$(PREFIX)/bin/msnb --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_msnb
 	$(PREFIX)/bin/msnb --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/msnb.fish
+	$(PREFIX)/bin/msnb kernel install --prefix $(PREFIX)
 
 uninstall:
 	rm -f $(PREFIX)/bin/msnb $(PREFIX)/share/man/man1/msnb.1 $(PREFIX)/share/bash-completion/completions/msnb \
 	  $(PREFIX)/share/zsh/site-functions/_msnb $(PREFIX)/share/fish/vendor_completions.d/msnb.fish
+	rm -rf $(PREFIX)/share/jupyter/kernels/msnb
 
 # libFuzzer targets (Fuzz/Package.swift), with AddressSanitizer and the coverage flags Swift 6.3 needs.
 FUZZ_SECONDS ?= 300

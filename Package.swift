@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // msnb: a notebook-style analysis kernel and REPL for MSME internationalisation research.
 // Dependencies point one way (see docs/architecture.md):
-//   MSNTable → MSNIO (file formats) and MSNPlot (charts) → MSNKernel; MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → {MSNNotebook, MSNREPL} → msnb
+//   MSNTable → MSNIO (file formats) and MSNPlot (charts) → MSNKernel; MSNTable → MSNStats → {MSNBoost, MSNSEM → MSNPLS, MSNPanel, MSNSimulate} → MSNKernel → MSNNotebook → {MSNREPL, MSNJupyter} → msnb
 //   MSNLanguage (front end) depends on nothing and is used by MSNKernel.
 import PackageDescription
 
@@ -57,9 +57,15 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The interactive REPL: input assembly, completion, meta-commands, line reader.
         .target(name: "MSNREPL", dependencies: ["MSNKernel", "MSNNotebook", "CEditLine"]),
+        // ZeroMQ (Debian libzmq3-dev) and OpenSSL libcrypto (Debian libssl-dev) as system libraries, for Jupyter.
+        // No pkgConfig for libzmq: its .pc file adds an -isystem flag SwiftPM prohibits (a warning on every build).
+        .systemLibrary(name: "CZMQ", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
+        // The Jupyter kernel: connection files, wire protocol 5.3, sockets, request handlers, ipynb conversion.
+        .target(name: "MSNJupyter", dependencies: ["MSNKernel", "MSNLanguage", "MSNNotebook", "CZMQ", "COpenSSLCrypto"]),
         // The command-line tool.
         .executableTarget(name: "msnb", dependencies: [
-            "MSNKernel", "MSNNotebook", "MSNREPL", "MSNTable",
+            "MSNKernel", "MSNNotebook", "MSNREPL", "MSNJupyter", "MSNTable",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildInfoPlugin"]),
         // Records the git commit for `msnb --version` at build time.
@@ -87,6 +93,7 @@ let package = Package(
         .testTarget(name: "MSNLanguageTests", dependencies: ["MSNLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNKernelTests", dependencies: ["MSNKernel", "MSNTable", "MSNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNNotebookTests", dependencies: ["MSNNotebook", "MSNKernel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNJupyterTests", dependencies: ["MSNJupyter", "MSNKernel", "MSNNotebook"]),
         .testTarget(name: "MSNREPLTests", dependencies: ["MSNREPL", "MSNKernel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNFuzzTests", dependencies: ["MSNFuzz", "MSNLanguage", "MSNKernel"]),
     ],

@@ -73,9 +73,13 @@ func exportRefusesDevicesAndWritesThroughSymlinks() throws {
     let target = dir.appendingPathComponent("real.csv")
     try "old\n".write(to: target, atomically: true, encoding: .utf8)
     try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("link.csv"), withDestinationURL: target)
+    // A path with a format's extension that leads to a device (through a symlink) is refused; a path
+    // without an extension is refused earlier, for its format.
+    try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("null.csv"), withDestinationURL: URL(fileURLWithPath: "/dev/null"))
     let load = "t = load \"\(repoRoot.path)/Notebooks/data/HolzingerSwineford1939.csv\"\n"
-    let r = try runMSNB(["--keep-going"], stdin: load + "t | head 2 | export \"link.csv\"\nt | head 1 | export \"/dev/null\"\n", cwd: dir)
-    #expect(r.err.contains("cannot write /dev/null: /dev/null is a device, not a regular file"))
+    let r = try runMSNB(["--keep-going"], stdin: load + "t | head 2 | export \"link.csv\"\nt | head 1 | export \"null.csv\"\nt | head 1 | export \"/dev/null\"\n", cwd: dir)
+    #expect(r.err.contains("null.csv is a device, not a regular file; export writes only regular files"), "\(r.err)")
+    #expect(r.err.contains("msnb cannot write .(no extension) files"))
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path) == target.path)
     #expect(try String(contentsOf: target, encoding: .utf8).split(separator: "\n").count == 3)
 }
