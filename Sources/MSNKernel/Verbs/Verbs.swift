@@ -30,6 +30,7 @@ enum Verbs {
         "predict": ModelVerbs.predict,
         "importance": ModelVerbs.importance,
         "explain": ModelVerbs.explain,
+        "synergy": SynergyVerb.run,
         "simulate": SimulateVerb.run,
         "compare": CompareVerb.run,
         "part": PartVerb.run,

@@ -13,6 +13,7 @@ public struct Parser {
         "load", "filter", "select", "derive", "summarize", "sort", "head", "tail", "join", "distinct", "describe",
         "count", "drop", "sample", "split", "export", "fit", "evaluate", "importance", "predict", "explain",
         "estimates", "fitmeasures", "rsquare", "modindices", "reliability", "compare", "part", "simulate", "show",
+        "synergy",
     ]
 
     /// Parses `source` (whose first line is line `firstLine` of `file`).
