@@ -40,6 +40,8 @@ case "panel":
     try PanelBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "3") ?? 3)
 case "plot":
     try PlotBench.run(runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
+case "shapint":
+    try ShapInteractionBench.run()
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 case "bootstrap":

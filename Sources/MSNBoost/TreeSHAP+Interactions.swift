@@ -22,6 +22,14 @@ extension TreeSHAP {
         return out
     }
 
+    /// Interaction matrices for many rows, rows in parallel (each row's result is independent of the
+    /// thread count).
+    public static func interactions(_ model: BoostModel, rows: [[Double]]) -> [[[Double]]] {
+        let out = RawBuffer<[[Double]]>(repeating: [], count: rows.count)
+        Parallel.run(rows.count) { i in out[i] = interactions(model, row: rows[i]) }
+        return (0..<rows.count).map { out[$0] }
+    }
+
     /// Contributions with feature `feature` held present (+1) or absent (−1), without the base value.
     static func conditioned(_ model: BoostModel, _ x: [Double], feature: Int, condition: Int) -> [Double] {
         var phi = [Double](repeating: 0, count: model.featureNames.count + 1)

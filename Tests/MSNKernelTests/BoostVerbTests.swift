@@ -89,3 +89,16 @@ import Testing
     #expect(abs(value("worst_area", "mean_radius") - value("mean_radius", "worst_area")) < 1e-12)
     #expect(s.failure("explain m with interactions = true")?.message == "explain … with interactions = true needs the rows to explain")
 }
+
+/// `synergy` on the simulated ecosystem, whose designed interactions are known (docs/simulate.md):
+/// cbec × influencer (1.5 in China, pooled the strongest) ranks among the top pairs.
+@Test func synergyRanksADesignedPairOnTop() throws {
+    let s = makeSession()
+    _ = s.execute("eco = simulate ecosystem n = 200 seed = 7 | derive log_sales = log(intl_sales)\nd = fit boost log_sales ~ cbec + influencer + ugc + social_media + shopper on eco with trees = 30, depth = 3")
+    let pairs = try s.table("synergy d on eco seed 1 | part pairs")
+    #expect(pairs.rowCount == 10)
+    let top = (0..<3).map { "\(pairs[$0, "feature"].description)×\(pairs[$0, "with"].description)" }
+    #expect(top.contains("cbec×influencer"), "top pairs: \(top)")
+    let tests = try s.table("synergy d on eco seed 1 | part tests")
+    #expect(tests.rowCount == 3 && (tests[0, "pvalue"].doubleValue ?? 2) <= 1)
+}

@@ -16,8 +16,9 @@ enum ExplainInteractions {
         var rows: [Int64] = [], a: [String] = [], b: [String] = [], values: [Double] = []
         let cells = t.rowCount * (f * f + 1)
         rows.reserveCapacity(cells); a.reserveCapacity(cells); b.reserveCapacity(cells); values.reserveCapacity(cells)
+        let all = TreeSHAP.interactions(m.model, rows: (0..<t.rowCount).map { i in x.map { $0[i] } })
         for i in 0..<t.rowCount {
-            let phi = TreeSHAP.interactions(m.model, row: x.map { $0[i] })
+            let phi = all[i]
             for p in 0..<f {
                 for q in 0..<f {
                     rows.append(Int64(i + 1)); a.append(names[p]); b.append(names[q]); values.append(phi[p][q])

@@ -66,6 +66,7 @@ enum Verbs {
         VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
+        VerbSpec("synergy", SynergyVerb.run),
         VerbSpec("plot", PlotVerb.run, options: ["": PlotVerb.optionNames]),
     ]
 
