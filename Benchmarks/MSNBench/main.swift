@@ -26,6 +26,8 @@ case "load":
 case "boost":
     guard args.count >= 2 else { print("usage: MSNBench boost FILE.csv [--rows N]"); exit(2) }
     try BoostBench.run(file: args[1], rows: Bench.value(args, "--rows").flatMap { Int($0) })
+case "scale":
+    try ScaleBench.run(terms: Int(Bench.value(args, "--terms") ?? "100000") ?? 100_000)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 default:
