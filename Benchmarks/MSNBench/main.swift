@@ -42,6 +42,8 @@ case "plot":
     try PlotBench.run(runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
 case "shapint":
     try ShapInteractionBench.run()
+case "scale":
+    try ScaleBench.run(terms: Int(Bench.value(args, "--terms") ?? "100000") ?? 100_000)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 case "bootstrap":

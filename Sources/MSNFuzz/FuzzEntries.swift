@@ -23,7 +23,7 @@ public enum FuzzEntries {
     /// Text → statements or diagnostics; every statement also goes through the AST printer.
     public static func parser(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        KernelThread.run {
+        KernelWorker.shared.run {
             let (statements, diagnostics) = Parser.parse(text, file: "fuzz.msq", verbs: Set(VerbOptions.verbs))
             for s in statements { _ = ASTDump.statement(s.statement) }
             for d in diagnostics { _ = d.render(source: text) }
@@ -40,9 +40,11 @@ public enum FuzzEntries {
     /// whose exports are confined to a scratch folder.
     public static func evaluator(_ bytes: [UInt8]) {
         let program = ProgramGenerator.program(from: bytes)
-        let session = Session(configuration: scratchConfiguration)
-        let r = session.execute(ProgramGenerator.prelude + program, origin: SourceOrigin(file: "fuzz.msq"))
-        _ = Renderer.text(r.outputs, options: session.options)
+        KernelWorker.shared.run {
+            let session = Session(configuration: scratchConfiguration)
+            let r = session.execute(ProgramGenerator.prelude + program, origin: SourceOrigin(file: "fuzz.msq"))
+            _ = Renderer.text(r.outputs, options: session.options)
+        }
     }
 
     static let scratchConfiguration: SessionConfiguration = {
@@ -53,4 +55,31 @@ public enum FuzzEntries {
         c.confineWrites = true
         return c
     }()
+}
+
+/// One long-lived kernel thread that runs the fuzz inputs one after another: starting a thread with a
+/// 256 MiB stack per input would cost more than most inputs (and, under AddressSanitizer, far more).
+final class KernelWorker: @unchecked Sendable {
+    static let shared = KernelWorker()
+    private let request = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    private var job: (() -> Void)?
+
+    private init() {
+        KernelThread.start { [self] in
+            while true {
+                request.wait()
+                job?()
+                job = nil
+                done.signal()
+            }
+        }
+    }
+
+    /// Runs `body` on the worker and waits for it.
+    func run(_ body: @escaping () -> Void) {
+        job = body
+        request.signal()
+        done.wait()
+    }
 }

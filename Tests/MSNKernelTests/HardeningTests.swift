@@ -102,6 +102,8 @@ import Testing
     #expect(fit.message == "column 'x' has 3 infinite values (inf or -inf); a model needs finite numbers")
     let boost = try #require(s.failure("fit boost y ~ x on t"))
     #expect(boost.message.hasPrefix("column 'x' has 3 infinite values"))
+    let sem = try #require(s.failure("fit sem on t { f =~ x + y }"))
+    #expect(sem.message.hasPrefix("column 'x' has 3 infinite values"))
     #expect(try s.text("to_float(1e308) * 10 - to_float(1e308) * 10") == "null")   // inf - inf is null
 }
 

@@ -33,27 +33,6 @@ struct Evaluator {
         try checkStack(span)
     }
 
-    /// Stops before the thread's stack runs out (a backstop: the parser already limits nesting).
-    func checkStack(_ span: SourceSpan) throws {
-        if StackGuard.currentAddress() < limits.floor {
-            throw Diagnostic(.runtime, "the expression is nested too deeply to evaluate", at: span,
-                             hint: "split it into named steps")
-        }
-    }
-
-    /// Counts one more user-function call; a positioned error past the call-depth limit, which is
-    /// sized from the thread's stack (`StackGuard.limits`).
-    mutating func enterCall(_ name: String, at span: SourceSpan) throws {
-        callDepth += 1
-        if callDepth > limits.callDepth || StackGuard.currentAddress() < limits.floor {
-            throw Diagnostic(.runtime, "recursion deeper than \(callDepth - 1) calls in '\(name)'", at: span,
-                             hint: "a function cannot call itself, directly or through other functions: every call is evaluated")
-        }
-    }
-
-    /// Whether `d` is the call-depth error (kept as it is while it unwinds, then placed at the outermost call).
-    static func isRecursionError(_ d: Diagnostic) -> Bool { d.message.hasPrefix("recursion deeper than ") }
-
     // MARK: - Statements
 
     /// Runs one statement; returns the value to display, if any.
@@ -151,37 +130,6 @@ struct Evaluator {
         for s in statements { _ = try run(s.statement) }
         let after = Set(env.bindings.keys).union(env.functions.keys)
         env.libraryNames.formUnion(after.subtracting(before))
-    }
-
-    // MARK: - Paths
-
-    func resolveRead(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : configuration.readDirectory.appendingPathComponent(path)
-    }
-
-    func resolveWrite(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : configuration.writeDirectory.appendingPathComponent(path)
-    }
-
-    /// Where `export` writes `path`: as `resolveWrite`, but when writes are confined (notebooks) a path
-    /// that leaves the output folder — `..`, an absolute path, a symlink pointing out — is an error.
-    func resolveExport(_ path: String, at span: SourceSpan) throws -> URL {
-        let url = resolveWrite(path).standardizedFileURL
-        guard configuration.confineWrites else { return url }
-        let root = configuration.writeDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-        // Resolve the deepest part of the path that exists (symlinks included), then add the rest.
-        var existing = url
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        let real = rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.path
-        guard real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw Diagnostic(.value, "export \"\(path)\" would write outside the notebook's output folder", at: span,
-                             hint: "a notebook writes only under its output folder (\(configuration.writeDirectory.path)); use a relative path such as \"results/\(url.lastPathComponent)\"")
-        }
-        return URL(fileURLWithPath: real)
     }
 
     // MARK: - Values

@@ -36,7 +36,10 @@ public enum KernelThread {
             let done = DispatchSemaphore(value: 0)
             start { box.run(); done.signal() }
             done.wait()
-            return box.result!
+            // Take the result out: the finished thread's closure (and this box) may outlive the call.
+            let result = box.result!
+            box.result = nil
+            return result
         }
     }
 

@@ -44,7 +44,7 @@ enum CleaningVerbs {
         guard args.count == 1 else { throw Diagnostic(.value, "sample needs the number of rows", at: call.nameSpan, hint: "sample 100 by region seed 1") }
         let n = try ev.number(args[0].value, what: "the sample size")
         guard n >= 0, n == n.rounded() else { throw Diagnostic(.value, "the sample size must be a whole number ≥ 0", at: args[0].value.span) }
-        return .table(try t.sample(Int(n), stratum: try stratum(ev, call, t), seed: try ev.seed(call)))
+        return .table(try t.sample(n >= 1e15 ? 1_000_000_000_000_000 : Int(n), stratum: try stratum(ev, call, t), seed: try ev.seed(call)))
     }
 
     static let split: VerbImplementation = { ev, call, input in

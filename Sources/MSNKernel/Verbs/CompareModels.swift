@@ -13,8 +13,8 @@ enum CompareModels {
         try ev.checkOptions(call, form: "model")
         var k = 5
         if let (v, span) = try ev.option(call, "folds") {
-            guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), d >= 2 else {
-                throw Diagnostic(.value, "folds must be a whole number ≥ 2", at: span)
+            guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), d >= 2, d <= 1e9 else {
+                throw Diagnostic(.value, "folds must be a whole number from 2 to 1,000,000,000", at: span)
             }
             k = Int(d)
         }

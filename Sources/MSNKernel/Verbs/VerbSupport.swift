@@ -94,7 +94,9 @@ extension Evaluator {
     mutating func seed(_ call: VerbCall) throws -> UInt64 {
         guard let s = call.seed else { return env.options.seed }
         let d = try number(s, what: "the seed")
-        guard d >= 0, d == d.rounded() else { throw Diagnostic(.value, "the seed must be a whole number ≥ 0", at: s.span) }
+        guard d >= 0, d == d.rounded(), d <= 9.007_199_254_740_992e15 else {
+            throw Diagnostic(.value, "the seed must be a whole number from 0 to 2^53", at: s.span)
+        }
         return UInt64(d)
     }
 
