@@ -83,7 +83,7 @@ test-reports: $(VENV)/.ok
 	@command -v chromium >/dev/null || { echo "installing chromium"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@rm -rf out/test-reports
 	$(MSNB) run Notebooks --out out/test-reports --format html >/dev/null
-	$(VENV)/bin/python Tests/browser/check_reports.py out/test-reports
+	$(VENV)/bin/python Tests/Browser/check_reports.py out/test-reports
 
 # Installs the debug build into a scratch prefix and runs it from an empty folder: the standard
 # library is compiled in, and the man page and completion scripts are where they belong.

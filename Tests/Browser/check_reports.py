@@ -13,55 +13,19 @@ Exit status 0 when every report passes; prints 'N passed, N failed' as its last 
 import glob
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
-import zlib
 
 import html5lib
 
-
-def png_pixels(path):
-    """Decodes an 8-bit RGB or RGBA PNG (as Chromium writes) into (width, height, rows of bytes, bpp)."""
-    data = open(path, "rb").read()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    pos, idat, width, height, bpp = 8, b"", 0, 0, 4
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, color = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and color in (2, 6), "unexpected PNG format"
-            bpp = 3 if color == 2 else 4
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    rows, prev = [], bytearray(stride)
-    for y in range(height):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return width, height, rows, bpp
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_figures import png_pixels  # noqa: E402  (the PNG decoder the chart test uses)
 
 
 def ink_share(path):
     """Share of pixels that differ from the top-left (background) pixel."""
-    w, h, rows, bpp = png_pixels(path)
+    w, h, bpp, rows = png_pixels(path)
     bg = rows[0][:3]
     ink = sum(1 for r in rows[::4] for x in range(0, w * bpp, bpp * 4) if r[x:x + 3] != bg)
     return ink / max(1, (h // 4 + 1) * (w // 4 + 1))
