@@ -122,3 +122,19 @@ private func wellFormed(_ svg: String) -> Bool {
     let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
     #expect(files.count == 1 && files[0].hasPrefix("bar-") && files[0].hasSuffix(".svg"))
 }
+
+@Test func eventStudiesDrawTheirCoefficientsAndIntervals() throws {
+    let s = makeSession()
+    _ = s.execute("sp = load \"data/staggered_panel.csv\"\ne = fit event y ~ treat(adopt_year) + x | firm_id + year on sp with window = [-4, 4], ref = -1")
+    guard case .model(let m)? = s.value(of: "e"), let t = m.summary.table else { Issue.record("no event study"); return }
+    let f = try figure(s, "plot event e")
+    #expect(f.kind == "event" && wellFormed(f.svg))
+    // One filled point and one whisker per estimated period, a hollow point at the reference period.
+    let periods = (0..<t.rowCount).map { Int(t[$0, "period"].doubleValue ?? 99) }
+    #expect(periods == Array(-4...4))
+    let filled = f.svg.components(separatedBy: "<circle").count - 1
+    #expect(filled == periods.count)
+    #expect(f.svg.contains("fill=\"none\""))
+    #expect(f.svg.contains("period -1 is the reference (zero)"))
+    #expect(s.failure("hs = load \"data/HolzingerSwineford1939.csv\"\nplot event hs")?.message.contains("plot event draws a fitted event study") == true)
+}

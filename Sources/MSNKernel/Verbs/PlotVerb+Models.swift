@@ -81,6 +81,16 @@ extension PlotVerb {
                 curves.append((label, y, p[0]))
             }
             return try LineChart.roc(curves, options: ctx.options)
+        case "event":
+            guard case .model(let any) = value, let e = any as? EventModelValue else {
+                throw Diagnostic(.type, "plot event draws a fitted event study, but it was given \(value.kindPhrase)", at: span,
+                                 hint: "e = fit event y ~ treat(adopt_year) | firm + year on panel, then plot event e")
+            }
+            let t = try e.study.table()
+            let periods = (0..<t.rowCount).map { Int(t[$0, "period"].doubleValue ?? 0) }
+            return try EventChart.draw(periods: periods, estimates: t.column(named: "estimate")?.doubles() ?? [],
+                                       lower: t.column(named: "ci_lower")?.doubles() ?? [], upper: t.column(named: "ci_upper")?.doubles() ?? [],
+                                       reference: e.study.specification.reference, response: e.study.specification.response, options: ctx.options)
         case "path":
             guard case .model(let any) = value, let s = any as? SEMModelValue else {
                 throw Diagnostic(.type, "plot path draws a fitted SEM, but it was given \(value.kindPhrase)", at: span, hint: "s = fit sem on t { … }, then plot path s")

@@ -13,7 +13,7 @@ enum PlotVerb {
         ("line", "t | plot line x, y [by g]"), ("corr", "t | plot corr [x, y, …]"), ("importance", "plot importance m"),
         ("shap", "plot shap m on test"), ("dependence", "plot dependence m feature on test [color other]"),
         ("roc", "plot roc m on test, or plot roc [m, base] on test"), ("path", "plot path s"),
-        ("ladder", "plot ladder report"), ("transfer", "plot transfer report"),
+        ("ladder", "plot ladder report"), ("transfer", "plot transfer report"), ("event", "plot event e"),
     ]
     static let optionNames = ["title", "width", "height", "bins", "xlab", "ylab", "log_x", "log_y", "theme", "trend", "color"]
 
