@@ -42,9 +42,7 @@ enum FitVerb {
         }
         let options = try SEMOptionParser.parse(&ev, call, t)
         let (data, order) = semColumns(t)
-        func blockSpan(_ line: Int, _ column: Int) -> SourceSpan {
-            SourceSpan(file: block.file, line: block.line + line - 1, column: line == 1 ? block.column + column - 1 : column, length: 1)
-        }
+        func blockSpan(_ line: Int, _ column: Int) -> SourceSpan { block.span(line: line, column: column) }
         do {
             // Text columns cannot be indicators.
             let statements = try ModelSyntax.parse(block.text)
@@ -68,11 +66,7 @@ enum FitVerb {
             case .syntax(let line, let column, let message):
                 throw Diagnostic(.syntax, "in the model: \(message)", at: blockSpan(line, column))
             case .unknownVariable(let name, let available):
-                let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                let line = lines.firstIndex { $0.contains(name) } ?? 0
-                let column = lines.isEmpty ? 1 : (lines[line].range(of: name).map { lines[line].distance(from: lines[line].startIndex, to: $0.lowerBound) + 1 } ?? 1)
-                var span = blockSpan(line + 1, column)
-                span.length = name.count
+                let span = block.firstMention(of: name)
                 throw Diagnostic(.unknownName, "'\(name)' is neither a latent variable (left of =~) nor a column of the table",
                                  at: span, hint: Diagnostic.didYouMean(name, in: available))
             default:
