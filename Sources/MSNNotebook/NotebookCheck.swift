@@ -1,18 +1,20 @@
 /// Compares a fresh rendering with the committed one and describes the first difference.
 public enum NotebookCheck {
-    /// nil when equal; else a report naming the first differing cell, with a unified diff.
-    public static func compare(expected: String, actual: String, file: String, format: NotebookRendering.Format) -> String? {
+    /// nil when equal; else a report naming the first differing cell, with a unified diff. Cells in
+    /// `ignoring` (a lab's exercise cells, which students rewrite) are not compared, nor is the prose after them.
+    public static func compare(expected: String, actual: String, file: String, format: NotebookRendering.Format,
+                               ignoring: Set<Int> = []) -> String? {
         guard expected != actual else { return nil }
         let a = NotebookRendering.chunks(expected, format: format)
         let b = NotebookRendering.chunks(actual, format: format)
         let count = max(a.count, b.count)
         for i in 0..<count {
             let x = i < a.count ? a[i] : "", y = i < b.count ? b[i] : ""
-            guard x != y else { continue }
+            guard x != y, !ignoring.contains(i) else { continue }
             let place = i == 0 ? "before the first cell" : "in cell \(i)"
             return "\(file): the rendering differs \(place)\n" + LineDiff.unified(x, y, from: "committed", to: "fresh run")
         }
-        return "\(file): the rendering differs"
+        return a.count == b.count && !ignoring.isEmpty ? nil : "\(file): the rendering differs"
     }
 }
 

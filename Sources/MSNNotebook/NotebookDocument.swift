@@ -36,6 +36,13 @@ public struct NotebookCell: Sendable, Equatable {
     public var code: String
     /// File line of the code's first line.
     public var firstLine: Int
+    /// The question this cell is an exercise of (`exercise=q1`): students write its code, `msnb grade`
+    /// runs their version, and `msnb check` does not count its changes as drift.
+    public var exercise: String? = nil
+    /// The question this cell checks (`check=q1`): it passes when it runs without error (its `expect`s hold).
+    public var check: String? = nil
+    /// Points for a check cell that passes (`points=2`; 1 by default).
+    public var points: Double = 1
 
     /// How the cell is named in messages: "cell 3 (fit)".
     public var label: String { "cell \(number)" + (name.map { " (\($0))" } ?? "") }
@@ -135,8 +142,9 @@ public struct NotebookDocument: Sendable {
         case "eval": cell.eval = try boolOption(value, "#| eval:", file, line)
         case "label": cell.name = value
         case "error": cell.expectsError = try boolOption(value, "#| error:", file, line)
+        case "exercise", "check", "points": try applyLabOption(key, value, to: &cell, file: file, line: line)
         default:
-            return "\(file):\(line): cell option '#| \(key)' is not used by msnb (it knows echo, eval, label and error); ignored"
+            return "\(file):\(line): cell option '#| \(key)' is not used by msnb (it knows echo, eval, label, error, exercise, check and points); ignored"
         }
         return nil
     }
@@ -169,9 +177,26 @@ public struct NotebookDocument: Sendable {
                     throw NotebookError.format(file: file, line: line, message: "error= takes 'expected' (a cell meant to fail)")
                 }
                 cell.expectsError = value != "false"
+            case "exercise", "check", "points": try applyLabOption(kv[0], value, to: &cell, file: file, line: line)
             default:
-                throw NotebookError.format(file: file, line: line, message: "unknown cell option '\(kv[0])'; options are name, echo, eval and error")
+                throw NotebookError.format(file: file, line: line, message: "unknown cell option '\(kv[0])'; options are name, echo, eval, error, exercise, check and points")
             }
+        }
+    }
+
+    /// `exercise=q1`, `check=q1`, `points=2`: the cell's part in a gradable lab.
+    static func applyLabOption(_ key: String, _ value: String, to cell: inout NotebookCell, file: String, line: Int) throws {
+        switch key {
+        case "points":
+            guard let p = Double(value), p >= 0, p.isFinite else {
+                throw NotebookError.format(file: file, line: line, message: "points= takes a number ≥ 0, e.g. points=2")
+            }
+            cell.points = p
+        default:
+            guard !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+                throw NotebookError.format(file: file, line: line, message: "\(key)= takes a question id such as q1")
+            }
+            if key == "exercise" { cell.exercise = value } else { cell.check = value }
         }
     }
 

@@ -15,7 +15,7 @@ struct MSNBCommand: ParsableCommand {
         abstract: "A notebook-style analysis kernel and REPL for MSME internationalisation research.",
         discussion: "With no subcommand, starts the REPL on a terminal, or runs statements piped to standard input.",
         version: versionLine,
-        subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self, KernelCommand.self, ConvertCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self, KernelCommand.self, ConvertCommand.self, GradeCommand.self]
     )
 
     @OptionGroup var keepGoingOption: KeepGoingOption

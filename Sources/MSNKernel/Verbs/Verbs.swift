@@ -68,6 +68,9 @@ enum Verbs {
         VerbSpec("hausman", PanelVerbs.hausman),
         VerbSpec("synergy", SynergyVerb.run),
         VerbSpec("plot", PlotVerb.run, options: ["": PlotVerb.optionNames]),
+        VerbSpec("expect", ExpectVerb.run, options: ["": ExpectVerb.optionNames]),
+        VerbSpec("coefficients", CoefficientsVerb.run),
+        VerbSpec("replicate", ReplicateVerb.run, options: ["": ReplicateVerb.optionNames]),
     ]
 
     /// Name → specification.
