@@ -19,6 +19,12 @@ enum ExprText {
         }
     }
 
+    /// A pipeline `a | s1 | s2` without inner parentheses.
+    private static func chain(_ e: Expr) -> String {
+        guard case .pipe(let a, let b, _) = e else { return render(e) }
+        return "\(chain(a)) | \(render(b))"
+    }
+
     /// The expression as source text.
     static func render(_ e: Expr) -> String { render(e, parent: 0) }
 
@@ -29,7 +35,10 @@ enum ExprText {
         case .string(let s, _): return "\"\(s)\""
         case .bool(let b, _): return b ? "true" : "false"
         case .null: return "null"
-        case .name(let n, _): return n
+        case .name(let n, _):
+            let plain = n.first.map { $0.isLetter || $0 == "_" || $0 == "@" || $0 == "." } == true
+                && n.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" || $0 == "." }
+            return plain ? n : "`\(n)`"
         case .dot: return "."
         case .list(let items, _): return "[" + items.map(render).joined(separator: ", ") + "]"
         case .record(let pairs, _): return "{" + pairs.map { "\($0.0): \(render($0.1))" }.joined(separator: ", ") + "}"
@@ -40,8 +49,9 @@ enum ExprText {
             return p < parent ? "(\(text))" : text
         case .isIn(let x, let list, let negated, _): return "\(render(x, parent: 4)) \(negated ? "not in" : "in") \(render(list))"
         case .isNull(let x, let negated, _): return "\(render(x, parent: 4)) is \(negated ? "not " : "")null"
-        case .call(let f, let args, _): return "\(f)(" + args.map(render).joined(separator: ", ") + ")"
-        case .pipe(let a, let b, _): return "(\(render(a)) | \(render(b)))"
+        case .call(let f, let args, _):
+            return "\(f)(" + args.map { if case .pipe = $0 { return chain($0) } else { return render($0) } }.joined(separator: ", ") + ")"
+        case .pipe: return "(\(chain(e)))"
         case .verb(let v): return v.name + " …"
         }
     }

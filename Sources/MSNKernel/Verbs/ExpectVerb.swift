@@ -37,7 +37,8 @@ enum ExpectVerb {
         var checker = ExpectChecker(table: table)
         let holds = try checker.test(condition, &ev)
         let text = ExprText.render(condition)
-        let evidence = checker.evidence.joined(separator: "; ")
+        var seen = Set<String>()
+        let evidence = checker.evidence.filter { seen.insert($0).inserted }.joined(separator: "; ")
         guard holds else {
             var m = "expectation failed: \(text)"
             if let message { m += " — \(message)" }

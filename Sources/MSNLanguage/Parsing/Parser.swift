@@ -184,6 +184,8 @@ public struct Parser {
 
     private func isVerbHere() -> Bool {
         guard let n = current.identifier, !current.quoted, verbs.contains(n) else { return false }
+        // `expect (a | …) == b`: a claim may start with a parenthesis (after a space).
+        if n == "expect" && peekToken.isSymbol("(") && peekToken.start > current.end { return true }
         return !peekToken.isSymbol("(") && !peekToken.isSymbol("=")
     }
 
