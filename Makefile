@@ -63,6 +63,7 @@ test: build $(VENV)/.ok browser-setup
 	swift test --skip-build
 	python3 Tests/Browser/check_figures.py $(MSNB) out/browser
 	$(MSNB) check Notebooks
+	@for lab in Notebooks/labs/*.msnb; do out=$$($(MSNB) grade "$$lab") || { echo "$$out"; echo "$$lab: its answer key does not score full marks"; exit 1; }; echo "$$lab:$$(echo "$$out" | tail -1 | sed 's/^ *total//')"; done
 	$(MAKE) --no-print-directory test-jupyter
 	$(MAKE) --no-print-directory test-install
 	$(MAKE) --no-print-directory test-reports
