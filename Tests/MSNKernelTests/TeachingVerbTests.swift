@@ -114,3 +114,35 @@ private func hsSession() throws -> Session {
     #expect(s.failure("replicate 0 { 1 }")?.message.contains("from 1 to 100,000") == true)
     #expect(s.failure("replicate 2 { 1 }")?.message.contains("must end with a table") == true)
 }
+
+@Test func expectMayStartWithAParenthesisAndComparesOneCellTables() throws {
+    let s = try hsSession()
+    // `expect (…)` after a space is the verb, not a call of a function named expect.
+    let line = try s.text("expect (hs | summarize m = mean(x1)) > 4.9")
+    #expect(line == "✓ (hs | summarize …) > 4.9  ((hs | summarize …) = 4.93577)")
+    #expect(s.failure("expect(1 == 1)")?.message.contains("unknown function 'expect'") == true)
+    // A bound one-cell table counts as its value; a bigger table is a positioned type error.
+    _ = try s.text("m1 = hs | summarize m = mean(x1)\n1")
+    #expect(try s.text("expect abs(m1 - 4.93577) < 1e-5").hasPrefix("✓"))
+    #expect(s.failure("expect hs == 1")?.message == "hs is a table, not a single value")
+}
+
+@Test func coefficientsOfAPanelModel() throws {
+    let s = makeSession()
+    let t = try s.table("""
+    ex = simulate exporters n = 60 seed = 3 panel = true
+    fe = fit panel export_volume ~ tech_use + sentiment | firm_id + year on ex
+    coefficients fe
+    """)
+    guard case .model(let m)? = s.value(of: "fe"), let summaryTable = m.summary.table else { Issue.record("no panel model"); return }
+    #expect(t.columnNames == summaryTable.columnNames && t.rowCount == 2)
+}
+
+@Test func replicateIsCancellableAndKeepsBindings() throws {
+    let s = makeSession()
+    _ = try s.text("kept = 1\nkept")
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { s.cancellation.cancel() }
+    let d = s.failure("replicate 100000 seed = 1 { d = simulate exporters n = 2000; d | summarize m = mean(exported) }")
+    #expect(d?.kind == .interrupted)
+    #expect(try s.text("kept") == "1")
+}
