@@ -45,13 +45,15 @@ enum BoostInterpretation {
         }
         var out = [c.t("boost.r.what", ["trees": String(f.trees), "features": String(f.features), "target": f.target])]
         var how: [String] = []
-        if f.objective == "binary", let rate = f.positiveRate {
+        if test != nil {
+            // Judged on held-out rows below; the training figures would only distract.
+        } else if f.objective == "binary", let rate = f.positiveRate {
             let baseline = -(rate * Foundation.log(rate) + (1 - rate) * Foundation.log(1 - rate))
             how.append(c.t("boost.r.train.binary", ["loss": c.fixed(f.trainLoss, 3), "baseline": c.fixed(baseline, 3), "rate": c.percent(rate)]))
         } else if f.objective == "regression" {
             how.append(c.t("boost.r.train.regression", ["loss": c.fixed(f.trainLoss, 3)]))
         }
-        if let v = f.validLoss {
+        if let v = f.validLoss, test == nil {
             how.append(c.t("boost.r.valid", ["metric": f.objective == "regression" ? "RMSE" : "log loss", "value": c.fixed(v, 3)]))
         }
         if !how.isEmpty { out.append(how.joined(separator: " ")) }

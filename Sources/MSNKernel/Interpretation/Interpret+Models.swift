@@ -47,15 +47,20 @@ enum ModelInterpretation {
               let p = t.numbersOf("p_holm") ?? t.numbersOf("p") else { return [] }
         let effect = t.textsOf("effect") ?? variable.map { _ in "" }, size = t.numbersOf("effect_size") ?? stat.map { _ in .nan }
         let words = t.textsOf("magnitude") ?? variable.map { _ in "" }
-        let differ = variable.indices.filter { p[$0] < 0.05 }
+        // One test per variable: the first listed (the table gives the main test, then its robust check).
+        var firstRow: [String: Int] = [:]
+        for i in variable.indices where firstRow[variable[i]] == nil { firstRow[variable[i]] = i }
+        let primary = variable.indices.filter { firstRow[variable[$0]] == $0 }
+        let differ = primary.filter { p[$0] < 0.05 }
         if c.isOwner {
             return [differ.isEmpty ? c.t("cmp.o.nodiff") : c.t("cmp.o.data", ["list": c.list(differ.map { variable[$0] })])]
         }
-        let head = c.t("cmp.r.data", ["k": String(differ.count), "m": String(variable.count),
+        let head = c.t("cmp.r.data", ["k": String(differ.count), "m": String(primary.count),
                                       "list": differ.isEmpty ? "" : ": " + c.list(differ.map { variable[$0] })])
         let details = differ.map { i in
             c.t("cmp.r.test", ["variable": variable[i], "test": test[i], "stat": c.fixed(stat[i], 2), "p": c.p(p[i]),
-                               "size": "\(effect[i]) = \(c.fixed(size[i], 3))", "words": words[i]])
+                               "size": "\(effect[i]) = \(c.fixed(size[i], 3))",
+                               "words": ["negligible", "small", "medium", "large"].contains(words[i]) ? c.word("size." + words[i]) : words[i]])
         }
         return [head, details.joined(separator: " ")]
     }

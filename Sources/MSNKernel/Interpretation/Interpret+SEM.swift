@@ -39,7 +39,9 @@ enum SEMInterpretation {
         let significant = paths.filter { $0.p < 0.05 }
         if c.isOwner {
             var s = [c.t("sem.o." + overall)]
-            if let best = significant.max(by: { abs($0.std) < abs($1.std) }) {
+            if paths.isEmpty {
+                s.append(c.t("sem.o.cfa"))
+            } else if let best = significant.max(by: { abs($0.std) < abs($1.std) }) {
                 s.append(c.t("sem.o.link", ["rhs": best.rhs, "lhs": best.lhs, "dir": c.direction(best.std)]))
                 if best.std > 0 { s.append(c.t("sem.o.action", ["rhs": best.rhs, "lhs": best.lhs])) }
             } else {

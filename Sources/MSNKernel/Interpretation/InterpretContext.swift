@@ -32,21 +32,7 @@ struct InterpretContext: Sendable {
 
     /// A sentence with its numbers in this style: with a decimal comma ".70" becomes "0,70" and
     /// "85.31" becomes "85,31".
-    func prose(_ s: String) -> String {
-        guard numbers.decimalComma else { return s }
-        let chars = Array(s)
-        var out = ""
-        for (i, c) in chars.enumerated() {
-            let next = i + 1 < chars.count ? chars[i + 1] : " "
-            let prev = i > 0 ? chars[i - 1] : " "
-            if c == ".", next.isASCII, next.isNumber {
-                if prev.isASCII, prev.isNumber { out.append(",") } else if !prev.isLetter { out += "0," } else { out.append(c) }
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
+    func prose(_ s: String) -> String { numbers.localize(s) }
 
     /// "a", "a and b", "a, b and c" in this language.
     func list(_ items: [String]) -> String {

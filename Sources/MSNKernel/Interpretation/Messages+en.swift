@@ -97,6 +97,11 @@ extension Messages {
         "interp.sem.o.action": "Where {rhs} is weak, strengthen it first and watch whether {lhs} follows.",
 
         // Reliability and validity.
+        "interp.sem.o.cfa": "It has no links between the ideas to read; it checks how well the survey questions measure them.",
+        "interp.size.negligible": "negligible",
+        "interp.size.small": "small",
+        "interp.size.medium": "medium",
+        "interp.size.large": "large",
         "interp.rel.r.row": "{factor}: Cronbach's α = {alpha}, composite reliability = {cr}, AVE = {ave} ({verdict}).",
         "interp.rel.ok": "reliable, convergent validity supported",
         "interp.rel.lowrel": "reliability below .70",
@@ -108,7 +113,7 @@ extension Messages {
         "interp.rel.o.some": "The questions for {list} do not hang together well; reword or drop the weakest before relying on those scores.",
 
         // compare regions.
-        "interp.cmp.r.data": "{k} of {m} comparisons differ between the groups at p < .05{list}.",
+        "interp.cmp.r.data": "{k} of {m} variables differ between the groups at p < .05{list}.",
         "interp.cmp.r.test": "{variable}: {test} = {stat}, {p}, effect size {size} ({words}).",
         "interp.cmp.r.model": "A model fitted on one region and scored on another: {best} transfers best ({metric} = {bestv}), {worst} worst ({worstv}).",
         "interp.cmp.r.drivers": "The top driver differs by region: {list}.",

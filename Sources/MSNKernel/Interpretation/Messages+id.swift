@@ -88,6 +88,11 @@ extension Messages {
         "interp.sem.o.nolink": "Tidak ada hubungan antarkonsep yang jelas dalam data ini.",
         "interp.sem.o.action": "Bila {rhs} masih lemah, perkuat lebih dulu lalu amati apakah {lhs} ikut membaik.",
 
+        "interp.sem.o.cfa": "Model ini tidak memuat hubungan antarkonsep untuk dibaca; model ini memeriksa seberapa baik pertanyaan survei mengukur konsep-konsepnya.",
+        "interp.size.negligible": "dapat diabaikan",
+        "interp.size.small": "kecil",
+        "interp.size.medium": "sedang",
+        "interp.size.large": "besar",
         "interp.rel.r.row": "{factor}: α Cronbach = {alpha}, keandalan komposit = {cr}, AVE = {ave} ({verdict}).",
         "interp.rel.ok": "andal, validitas konvergen terpenuhi",
         "interp.rel.lowrel": "keandalan di bawah .70",
@@ -98,7 +103,7 @@ extension Messages {
         "interp.rel.o.all": "Setiap kelompok pertanyaan survei mengukur konsepnya secara konsisten, sehingga skornya dapat dipakai.",
         "interp.rel.o.some": "Pertanyaan untuk {list} kurang saling mendukung; perbaiki atau buang butir yang paling lemah sebelum memakai skornya.",
 
-        "interp.cmp.r.data": "{k} dari {m} perbandingan berbeda antarkelompok pada p < .05{list}.",
+        "interp.cmp.r.data": "{k} dari {m} variabel berbeda antarkelompok pada p < .05{list}.",
         "interp.cmp.r.test": "{variable}: {test} = {stat}, {p}, ukuran efek {size} ({words}).",
         "interp.cmp.r.model": "Model yang dilatih di satu wilayah lalu diterapkan di wilayah lain: {best} paling cocok ({metric} = {bestv}), {worst} paling tidak cocok ({worstv}).",
         "interp.cmp.r.drivers": "Pendorong utama berbeda antarwilayah: {list}.",

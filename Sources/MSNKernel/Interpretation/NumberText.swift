@@ -45,17 +45,19 @@ public struct NumberText: Sendable, Equatable {
         "[" + fixed(a, decimals) + (decimalComma ? "; " : ", ") + fixed(b, decimals) + "]"
     }
 
-    /// A number already written with a decimal point, rewritten for this style: a point between two
-    /// digits becomes a comma. Leaves other text (file names, versions with two points) alone only
-    /// when it is not digit.digit — so it is applied to numbers and to prose numbers only.
+    /// Text with its numbers rewritten for this style: with a decimal comma, a point between two digits
+    /// becomes a comma ("85.31" → "85,31") and an APA number without its leading zero gets one (".931" →
+    /// "0,931"); a point after a letter (file names, "e.g.") is left alone.
     public func localize(_ text: String) -> String {
         guard decimalComma, text.contains(".") else { return text }
         let chars = Array(text)
         var out = ""
-        out.reserveCapacity(chars.count)
+        out.reserveCapacity(chars.count + 4)
         for (i, c) in chars.enumerated() {
-            if c == ".", i > 0, i + 1 < chars.count, chars[i - 1].isASCII, chars[i - 1].isNumber, chars[i + 1].isASCII, chars[i + 1].isNumber {
-                out.append(",")
+            let next: Character = i + 1 < chars.count ? chars[i + 1] : " "
+            let prev: Character = i > 0 ? chars[i - 1] : " "
+            if c == ".", next.isASCII, next.isNumber, prev != "." {
+                if prev.isASCII && prev.isNumber { out.append(",") } else if !prev.isLetter && !prev.isNumber { out += "0," } else { out.append(c) }
             } else {
                 out.append(c)
             }

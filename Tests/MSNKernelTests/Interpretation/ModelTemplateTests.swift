@@ -99,7 +99,7 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
         ("magnitude", .string(StringColumn(["medium", "negligible"]))),
     ])
     #expect(ModelInterpretation.compareData(tests: tests, InterpretContext()) == [
-        "1 of 2 comparisons differ between the groups at p < .05: sales.",
+        "1 of 2 variables differ between the groups at p < .05: sales.",
         "sales: Welch F = 12.35, p < .001, effect size eta² = 0.081 (medium).",
     ])
     let pooled = try Table([("region", .string(StringColumn(["Java", "Bali"]))), ("metric", .string(StringColumn(["auc", "auc"]))),
@@ -118,4 +118,31 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
     #expect(ModelInterpretation.synergy(pairs: pairs, tests: lr, InterpretContext()) == [
         "The strongest interaction is between cbec and ugc: H² = .234, so 23% of their joint effect is synergy beyond their separate effects (Friedman & Popescu, 2008). A linear regression with the product term confirms it: LR χ²(1) = 9.87, p = .002.",
     ])
+}
+
+@Test func compareDataReadsOneTestPerVariable() throws {
+    // Welch's F then Kruskal–Wallis for each variable: the first is the one reported.
+    let tests = try Table([
+        ("variable", .string(StringColumn(["x1", "x1", "x4", "x4"]))), ("test", .string(StringColumn(["welch_anova", "kruskal_wallis", "welch_anova", "kruskal_wallis"]))),
+        ("statistic", .float(TypedColumn([0.007, 0.006, 14.185, 12.764]))), ("p_holm", .float(TypedColumn([1, 1, 0.00097, 0.00106]))),
+        ("effect", .string(StringColumn(["eta2", "epsilon2", "eta2", "epsilon2"]))), ("effect_size", .float(TypedColumn([0, 0, 0.045, 0.043]))),
+        ("magnitude", .string(StringColumn(["negligible", "negligible", "small", "small"]))),
+    ])
+    #expect(ModelInterpretation.compareData(tests: tests, InterpretContext(language: .id)) == [
+        "1 dari 2 variabel berbeda antarkelompok pada p < .05: x4.",
+        "x4: welch_anova = 14.19, p < .001, ukuran efek eta2 = 0.045 (kecil).",
+    ])
+}
+
+@Test func confirmatoryModelForOwnersSaysWhatItChecks() throws {
+    let loadings = try Table([
+        ("lhs", .string(StringColumn(["visual", "visual"]))), ("op", .string(StringColumn(["=~", "=~"]))), ("rhs", .string(StringColumn(["x1", "x2"]))),
+        ("est", .float(TypedColumn([1.0, 0.55]))), ("std_all", .float(TypedColumn([0.77, 0.62]))),
+    ])
+    var good = ["chisq": 20.0, "df": 24, "pvalue": 0.7, "cfi": 0.99, "tli": 0.99, "rmsea": 0.02, "srmr": 0.03]
+    #expect(SEMInterpretation.interpret(measures: good, estimates: loadings, n: 200, InterpretContext(audience: .owner)) == [
+        "The survey model hangs together well. It has no links between the ideas to read; it checks how well the survey questions measure them.",
+    ])
+    good["cfi"] = 0.92
+    #expect(SEMInterpretation.interpret(measures: good, estimates: loadings, n: 200, InterpretContext()).first?.hasPrefix("The model's fit is acceptable by the cut-offs") == true)
 }
