@@ -42,9 +42,11 @@ enum RegressionInterpretation {
             if kind == "logistic" {
                 let or = Foundation.exp(b[i])
                 args["or"] = c.fixed(or, 2)
-                args["pct"] = c.percent(abs(or - 1))
+                args["pct"] = c.fixed(100 * abs(or - 1), 0) + "%"
                 if i < lo.count && i < hi.count { args["ci"] = c.interval(Foundation.exp(lo[i]), Foundation.exp(hi[i]), 2) }
-                out.append(c.t(isLevel ? "logit.r.level" : "logit.r.sig", args))
+                // Beyond doubling (or halving) the odds, "n times the odds" reads better than a percentage.
+                let big = or >= 2 || or <= 0.5
+                out.append(c.t((isLevel ? "logit.r.level" : "logit.r.sig") + (big ? ".big" : ""), args))
             } else {
                 args["size"] = c.fixed(abs(b[i]), 3)
                 out.append(c.t(isLevel ? "lin.r.level" : "lin.r.sig", args))

@@ -46,7 +46,12 @@ struct InterpretContext: Sendable {
     /// APA: no leading zero for statistics bounded by 1.
     func apa(_ v: Double, _ d: Int = 3) -> String { NumberText().bounded(v, d) }
     func p(_ v: Double) -> String { NumberText().p(v) }
-    func percent(_ share: Double) -> String { SummaryValue.fixed(100 * share, 0) + "%" }
+    /// A share as a whole percentage; "< 1%" and "> 99%" rather than a rounded 0% or 100%.
+    func percent(_ share: Double) -> String {
+        if share > 0 && share < 0.005 { return "< 1%" }
+        if share < 1 && share > 0.995 { return "> 99%" }
+        return SummaryValue.fixed(100 * share, 0) + "%"
+    }
     func interval(_ a: Double, _ b: Double, _ d: Int) -> String {
         "[" + fixed(a, d) + (numbers.decimalComma ? "; " : ", ") + fixed(b, d) + "]"
     }

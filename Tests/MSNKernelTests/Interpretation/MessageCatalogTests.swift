@@ -31,6 +31,11 @@ import Testing
     #expect(Localizer.translate("fit has no option 'trese'", to: .id) == "fit tidak memiliki opsi 'trese'")
     #expect(Localizer.translate("good (≥ .95)", to: .id) == "baik (≥ .95)")
     #expect(Localizer.translate("linear regression (OLS) of y", to: .id) == "regresi linear (OLS) untuk y")
+    #expect(Localizer.translate("28 rows with missing values were left out", to: .id) == "28 baris dengan nilai hilang tidak diikutsertakan")
+    #expect(Localizer.translate("3 bootstrap draws failed and 1 did not converge; the intervals use the other 96", to: .id)
+            == "3 penarikan bootstrap gagal dan 1 tidak konvergen; selang memakai 96 penarikan lainnya")
+    #expect(Localizer.translate("3 bootstrap draws failed and 1 did not converge; they are left out of the intervals", to: .id)
+            == "3 penarikan bootstrap gagal dan 1 tidak konvergen; keduanya tidak dipakai dalam selang")
     // Not catalogued: stays English; English is never changed.
     #expect(Localizer.translate("something new happened", to: .id) == "something new happened")
     #expect(Localizer.translate("unknown column 'x'", to: .en) == "unknown column 'x'")
@@ -44,6 +49,7 @@ import Testing
     #expect(id.interval(0.1, 0.25, 2) == "[0,10; 0,25]")
     #expect(id.localize("data.csv has 1.5 rows, version 0.2") == "data.csv has 1,5 rows, version 0,2")
     #expect(id.format(.pValue(0.0001)) == "< 0,001" && id.format(.percent(0.315)) == "31,5%")
+    #expect(InterpretContext().percent(0.003) == "< 1%" && InterpretContext().percent(0.998) == "> 99%" && InterpretContext().percent(0.314) == "31%")
     let c = InterpretContext(language: .id, numbers: id)
     #expect(c.prose("AUC = .91; ≥ .70, χ²(24) = 85.31.") == "AUC = 0,91; ≥ 0,70, χ²(24) = 85,31.")
 }

@@ -146,3 +146,15 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
     good["cfi"] = 0.92
     #expect(SEMInterpretation.interpret(measures: good, estimates: loadings, n: 200, InterpretContext()).first?.hasPrefix("The model's fit is acceptable by the cut-offs") == true)
 }
+
+@Test func largeOddsRatiosReadAsTimesTheOdds() throws {
+    // b = 1: OR = e = 2.72; CI e^0.5 = 1.65, e^1.5 = 4.48.
+    let t = try Table([
+        ("term", .string(StringColumn(["(Intercept)", "x"]))), ("estimate", .float(TypedColumn([0.0, 1.0]))), ("se", .float(TypedColumn([0.1, 0.25]))),
+        ("z", .float(TypedColumn([0, 4]))), ("pvalue", .float(TypedColumn([1, 0.00006]))),
+        ("ci_lower", .float(TypedColumn([-0.2, 0.5]))), ("ci_upper", .float(TypedColumn([0.2, 1.5]))),
+    ])
+    #expect(RegressionInterpretation.coefficients(t, kind: "logistic", target: "y", outcome: "y = 1", df: 0, InterpretContext()) == [
+        "Each one-unit increase in x multiplies the odds of y = 1 by 2.72 (OR = 2.72, 95% CI [1.65, 4.48]; b = 1.000, z = 4.00, p < .001).",
+    ])
+}
