@@ -27,22 +27,24 @@ public enum NotebookHTML {
         }
         let title = doc.frontMatter.title ?? doc.file
         let paramText = parameters.map { "\($0.0) = \(display($0.1))" }.joined(separator: ", ")
+        let language = run.options.messageLanguage
+        func word(_ key: String) -> String { esc(Messages.text(key, language)) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(doc.frontMatter.language ?? "en")\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"\(esc(generator))\">\n<title>\(esc(title))</title>\n<style>\n\(NotebookHTMLStyle.css)</style>\n</head>\n<body>\n"
         out += "<header>\n<p class=\"msnb-file\">\(doc.frontMatter.title.map { esc($0) + " · " } ?? "")\(esc(doc.file))</p>\n"
-        if !paramText.isEmpty { out += "<p class=\"msnb-params\">Parameters: <code>\(esc(paramText))</code></p>\n" }
-        if !run.succeeded { out += "<p class=\"msnb-error\">This run did not finish as intended; see the cells marked as failed.</p>\n" }
+        if !paramText.isEmpty { out += "<p class=\"msnb-params\">\(word("heading.parameters")): <code>\(esc(paramText))</code></p>\n" }
+        if !run.succeeded { out += "<p class=\"msnb-error\">\(word("heading.runFailed"))</p>\n" }
         out += "</header>\n"
         if toc.count > 1 {
-            out += "<nav class=\"msnb-toc\" aria-label=\"Contents\">\n<p><strong>Contents</strong></p>\n<ul>\n"
+            out += "<nav class=\"msnb-toc\" aria-label=\"\(word("heading.contents"))\">\n<p><strong>\(word("heading.contents"))</strong></p>\n<ul>\n"
             for h in toc where h.level <= 3 {
                 out += "<li class=\"toc-\(h.level)\"><a href=\"#\(h.id)\">\(h.text)</a></li>\n"
             }
             out += "</ul>\n</nav>\n"
         }
-        out += "<main>\n\(body)</main>\n<footer>\nMade with \(esc(generator))"
-        out += paramText.isEmpty ? " (no parameters)." : " with parameters <code>\(esc(paramText))</code>."
+        out += "<main>\n\(body)</main>\n<footer>\n\(word("heading.madeWith")) \(esc(generator))"
+        out += paramText.isEmpty ? " (\(word("heading.noParameters")))." : " \(word("heading.withParameters")) <code>\(esc(paramText))</code>."
         out += "\n</footer>\n</body>\n</html>\n"
         return out
     }

@@ -103,6 +103,8 @@ public enum NotebookRunner {
             stdlibDirectory: options.stdlibDirectory)
         configuration.confineWrites = !options.allowOutside
         let session = Session(configuration: configuration)
+        // `language: id` in the front matter: the whole notebook in that language (as `set language "id"`).
+        if let code = document.frontMatter.language, let language = MessageLanguage(code: code) { session.options.language = language.rawValue }
         for (n, v) in params { session.bind(n, to: v) }
         let units = document.cells.map {
             RunUnit(source: $0.code, origin: SourceOrigin(file: document.file, firstLine: $0.firstLine),

@@ -111,7 +111,7 @@ private func firmsSession() -> Session {
     #expect(try s.text("1 / 0") == "null")
     _ = s.execute("set rows = 3\nset digits = 3")
     #expect(s.options.rows == 3 && s.options.digits == 3)
-    #expect(s.failure("set colour = 1")?.hint == "options are rows, digits and seed")
+    #expect(s.failure("set colour = 1")?.hint == "options are rows, digits, seed, language and locale")
     // % takes the sign of the divisor, as R's %% and Python's %.
     #expect(try s.text("-7 % 3") == "2" && s.text("7 % -3") == "-2" && s.text("-7.5 % 2") == "0.5")
     #expect(try s.text("x = -9223372036854775807 - 1\nx % -1") == "0")

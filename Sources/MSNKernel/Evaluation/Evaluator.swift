@@ -77,6 +77,7 @@ struct Evaluator {
     }
 
     mutating func setOption(_ name: String, _ v: Value, span: SourceSpan, valueSpan: SourceSpan) throws {
+        if name == "language" || name == "locale" { return try setLanguageOption(name, v, valueSpan: valueSpan) }
         let ranges: [String: (ClosedRange<Double>, String)] = [
             "rows": (1...1_000_000, "rows shown is a whole number from 1 to 1,000,000"),
             "digits": (1...17, "digits is a whole number of significant digits from 1 to 17"),
@@ -84,7 +85,7 @@ struct Evaluator {
         ]
         guard let (range, rule) = ranges[name] else {
             throw Diagnostic(.unknownName, "unknown option '\(name)'", at: span,
-                             hint: Diagnostic.didYouMean(name, in: ["rows", "digits", "seed"]) ?? "options are rows, digits and seed")
+                             hint: Diagnostic.didYouMean(name, in: ["rows", "digits", "seed", "language", "locale"]) ?? "options are rows, digits, seed, language and locale")
         }
         guard case .scalar(let c) = v, let d = c.doubleValue, d == d.rounded(), range.contains(d) else {
             throw Diagnostic(.value, "set \(name) = \(v.shape) is not allowed: \(rule)", at: valueSpan)

@@ -16,6 +16,14 @@ enum CellFormat {
         }
     }
 
+    /// A cell as displayed under the session's options: `format`, with a decimal comma for floats when
+    /// `set locale "id"` asks for one (renderings only; exports write cells themselves).
+    static func display(_ c: CellValue, options: SessionOptions) -> String {
+        let s = format(c, digits: options.digits)
+        guard case .float = c, options.numberText.decimalComma else { return s }
+        return options.numberText.localize(s)
+    }
+
     /// `s` cut to `maxWidth` characters, the last being `…` when anything was cut. Looks at no more
     /// than the first few hundred bytes, so a 50 MB field costs no more than a short one.
     static func truncated(_ s: String, width: Int = maxWidth) -> String {

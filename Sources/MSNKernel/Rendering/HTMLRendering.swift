@@ -42,7 +42,7 @@ public enum HTMLRendering {
         }
         out += "</tr></thead><tbody>"
         func row(_ i: Int) -> String {
-            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.format(t.columns[$0][i], digits: options.digits)) + "</td>" }.joined() + "</tr>"
+            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.display(t.columns[$0][i], options: options)) + "</td>" }.joined() + "</tr>"
         }
         out += head.map(row).joined()
         if !tail.isEmpty {
@@ -58,11 +58,11 @@ public enum HTMLRendering {
         if !s.items.isEmpty {
             out += "<table class=\"msnb-summary\"><tbody>"
             for item in s.items {
-                out += "<tr><th>\(escape(item.label))</th><td class=\"num\">\(escape(item.value.formatted))</td><td>\(escape(item.note ?? ""))</td></tr>"
+                out += "<tr><th>\(escape(item.label))</th><td class=\"num\">\(escape(options.numberText.format(item.value)))</td><td>\(escape(item.note ?? ""))</td></tr>"
             }
             out += "</tbody></table>"
         }
-        for p in s.paragraphs { out += "<p>\(escape(p))</p>" }
+        for p in s.paragraphs { out += "<p>\(escape(options.numberText.localize(p)))</p>" }
         for w in s.warnings { out += "<p class=\"msnb-warning\">warning: \(escape(w))</p>" }
         if let t = s.table { out += table(t, caption: nil, options: options) }
         return out + "</div>"

@@ -9,10 +9,10 @@ enum SummaryRendering {
         let width = s.items.map(\.label.count).max() ?? 0
         for item in s.items {
             let pad = String(repeating: " ", count: width - item.label.count)
-            lines.append("  \(item.label)\(pad)  \(item.value.formatted)" + (item.note.map { "  (\($0))" } ?? ""))
+            lines.append("  \(item.label)\(pad)  \(options.numberText.format(item.value))" + (item.note.map { "  (\($0))" } ?? ""))
         }
         for w in s.warnings { lines.append("  warning: \(w)") }
-        for p in s.paragraphs { lines.append(ReportFormat.wrap(p, width: 100)) }
+        for p in s.paragraphs { lines.append(ReportFormat.wrap(options.numberText.localize(p), width: 100)) }
         var out = lines.joined(separator: "\n") + "\n"
         if let t = s.table { out += Renderer.textTable(t, options: options) }
         return out
@@ -22,9 +22,9 @@ enum SummaryRendering {
     static func markdown(_ s: ModelSummary, options: SessionOptions) -> String {
         var out = "**\(escape(s.title))**\n\n"
         for item in s.items {
-            out += "- \(escape(item.label)): \(escape(item.value.formatted))" + (item.note.map { " — \(escape($0))" } ?? "") + "\n"
+            out += "- \(escape(item.label)): \(escape(options.numberText.format(item.value)))" + (item.note.map { " — \(escape($0))" } ?? "") + "\n"
         }
-        for p in s.paragraphs { out += "\n" + escape(p) + "\n" }
+        for p in s.paragraphs { out += "\n" + escape(options.numberText.localize(p)) + "\n" }
         for w in s.warnings { out += "\n> **warning:** \(escape(w))\n" }
         if let t = s.table { out += "\n" + Renderer.markdownTable(t, options: options) }
         return out

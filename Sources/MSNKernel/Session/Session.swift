@@ -54,6 +54,14 @@ public final class Session {
     }
 
     private func executeHere(_ source: String, origin: SourceOrigin) -> ExecutionResult {
+        let result = executeInEnglish(source, origin: origin)
+        // Messages are written in English and translated here, once (`set language "id"`; see Localizer).
+        let language = env.options.messageLanguage
+        guard language != .en else { return result }
+        return ExecutionResult(outputs: result.outputs.map { Localizer.translate($0, to: language) }, succeeded: result.succeeded)
+    }
+
+    private func executeInEnglish(_ source: String, origin: SourceOrigin) -> ExecutionResult {
         let fileText = String(repeating: "\n", count: max(0, origin.firstLine - 1)) + source
         let (parsed, diagnostics) = Parser.parse(source, file: origin.file, firstLine: origin.firstLine, verbs: Verbs.names)
         if !diagnostics.isEmpty {

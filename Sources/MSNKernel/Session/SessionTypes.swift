@@ -32,6 +32,12 @@ public struct SessionOptions: Sendable, Equatable {
     /// Where text rendering writes figures' SVG files (the REPL's `:plots DIR`); nil: a `msnb-plots`
     /// folder in the temporary directory.
     public var plotsDirectory: String? = nil
+    /// The language of interpretations, verdicts, summary wording, warnings and errors
+    /// (`set language "id"`; a notebook's `language: id`): "en" or "id".
+    public var language: String = "en"
+    /// How numbers are written in text, Markdown and HTML renderings (`set locale "id"`: a decimal
+    /// comma); CSV and workbook exports are never affected.
+    public var locale: String = "en"
     /// Default options.
     public init() {}
 }

@@ -67,6 +67,7 @@ enum Verbs {
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
         VerbSpec("synergy", SynergyVerb.run),
+        VerbSpec("interpret", InterpretVerb.run, options: ["": InterpretVerb.options]),
         VerbSpec("plot", PlotVerb.run, options: ["": PlotVerb.optionNames]),
         VerbSpec("expect", ExpectVerb.run, options: ["": ExpectVerb.optionNames]),
         VerbSpec("coefficients", CoefficientsVerb.run),

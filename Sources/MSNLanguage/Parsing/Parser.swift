@@ -126,7 +126,8 @@ public struct Parser {
             guard let name = nameToken.identifier ?? (nameToken.isKeyword("seed") ? "seed" : nil) else {
                 throw error("expected an option name after 'set'", at: nameToken, hint: "for example: set rows = 20")
             }
-            _ = try expect("=", "'=' after the option name")
+            // `set rows = 20`; the `=` may be left out (`set language "id"`).
+            _ = match("=")
             return .set(name: name, value: try expression(), span: start.span.through(nameToken.span))
         }
         if let names = bindingTargets() {
