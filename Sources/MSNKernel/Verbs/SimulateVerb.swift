@@ -21,6 +21,9 @@ enum SimulateVerb {
     ]
 
     static let run: VerbImplementation = { ev, call, input in
+        if let first = call.arguments.first, first.name == nil, case .name("interviews", _) = first.value {
+            return try InterviewsVerb.run(&ev, call, input)
+        }
         try ev.checkOptions(call)
         if let input { throw Diagnostic(.value, "simulate makes a new table; it does not take a \(input.kindName) piped in", at: call.nameSpan) }
         let known = processes.keys.sorted()

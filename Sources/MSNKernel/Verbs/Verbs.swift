@@ -62,7 +62,7 @@ enum Verbs {
         VerbSpec("predict", PLSVerbs.predict),
         VerbSpec("importance", ModelVerbs.importance),
         VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
-        VerbSpec("simulate", SimulateVerb.run),
+        VerbSpec("simulate", SimulateVerb.run, options: ["interviews": InterviewsVerb.options]),
         VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
@@ -72,6 +72,9 @@ enum Verbs {
         VerbSpec("expect", ExpectVerb.run, options: ["": ExpectVerb.optionNames]),
         VerbSpec("coefficients", CoefficientsVerb.run),
         VerbSpec("replicate", ReplicateVerb.run, options: ["": ReplicateVerb.optionNames]),
+        VerbSpec("agreement", AgreementVerb.run, options: ["": AgreementVerb.options]),
+        VerbSpec("prevalence", PrevalenceVerb.run, options: ["": PrevalenceVerb.options]),
+        VerbSpec("joint", JointVerb.run, options: ["": JointVerb.options]),
     ]
 
     /// Name → specification.
