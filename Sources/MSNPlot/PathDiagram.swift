@@ -31,7 +31,11 @@ public enum PathDiagram {
         for e in m.loadings {
             let k = loadingIndex[e.from, default: 0]
             loadingIndex[e.from] = k + 1
-            straight(e, at: k % 2 == 0 ? 0.6 : 0.4, color: fg)
+            if m.formative.contains(e.from) {
+                straight(PathModel.Edge(e.to, e.from, estimate: e.estimate, pvalue: e.pvalue), at: k % 2 == 0 ? 0.4 : 0.6, color: fg)
+            } else {
+                straight(e, at: k % 2 == 0 ? 0.6 : 0.4, color: fg)
+            }
         }
         for e in m.regressions { straight(e, at: 0.5, color: theme.color(0)) }
         for e in m.covariances {

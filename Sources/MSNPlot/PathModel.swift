@@ -31,6 +31,8 @@ public struct PathModel: Sendable {
     public var covariances: [Edge]
     /// Residual variances (standardized: the unexplained share), by variable.
     public var residuals: [String: Double]
+    /// Formative composites (PLS `<~`): their indicator arrows point into the composite.
+    public var formative: Set<String> = []
     /// A model.
     public init(latents: [String], loadings: [Edge], regressions: [Edge], covariances: [Edge], residuals: [String: Double]) {
         self.latents = latents; self.loadings = loadings; self.regressions = regressions

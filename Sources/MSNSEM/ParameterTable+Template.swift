@@ -130,7 +130,7 @@ struct TemplateBuilder {
 
     /// The rows of every group. `free` is 1 (free) or −1 (fixed) and `label` the equality key until
     /// `ParameterTable.assignFree` numbers them.
-    func expand(groups: Int, groupEqual: Set<String>, stdLV: Bool) -> [Parameter] {
+    func expand(groups: Int, groupEqual: Set<String>, groupPartial: Set<String> = [], stdLV: Bool) -> [Parameter] {
         var out: [Parameter] = []
         for g in 1...groups {
             for t in rows {
@@ -151,7 +151,8 @@ struct TemplateBuilder {
                 }
                 if t.exo { fixed = 0 }
                 let base = "\u{1}\(t.lhs) \(t.op) \(t.rhs)"
-                let key = label ?? (g == 1 || covered(t, groupEqual) ? base : "\(base) .g\(g)")
+                let partial = ParameterTable.rowKeys(t.lhs, t.op, t.rhs).contains { groupPartial.contains($0) }
+                let key = label ?? (g == 1 || (covered(t, groupEqual) && !partial) ? base : "\(base) .g\(g)")
                 out.append(Parameter(lhs: t.lhs, op: t.op, rhs: t.rhs, label: key, free: fixed == nil ? 1 : -1, value: fixed ?? 0,
                                      user: t.user, exo: t.exo, group: g, slot: t.slot))
             }

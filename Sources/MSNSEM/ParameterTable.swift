@@ -48,6 +48,8 @@ public struct TableOptions: Sendable {
     public var groups = 1
     /// lavaan's `group.equal` keywords.
     public var groupEqual: Set<String> = []
+    /// lavaan's `group.partial`, as `partialKey`s: rows left free across groups.
+    public var groupPartial: Set<String> = []
     /// Defaults: one group, no mean structure.
     public init() {}
 }
@@ -74,6 +76,24 @@ public struct ParameterTable: Sendable {
     public var exogenous: [String] = []
 
     /// The keywords lavaan's `group.equal` accepts (that apply to continuous data).
+    /// The key of a `group_partial` entry such as "visual =~ x2", "x7 ~ 1" or "x1 ~~ x4" ("lhs|op|rhs",
+    /// with `~ 1` as op "~1"); throws on text that is not one parameter.
+    public static func partialKey(_ text: String) throws -> String {
+        let t = text.filter { !$0.isWhitespace }
+        for op in ["=~", "~~", "~"] {
+            guard let r = t.range(of: op) else { continue }
+            let lhs = String(t[..<r.lowerBound]), rhs = String(t[r.upperBound...])
+            guard !lhs.isEmpty, !rhs.isEmpty else { break }
+            return op == "~" && rhs == "1" ? "\(lhs)|~1|" : "\(lhs)|\(op)|\(rhs)"
+        }
+        throw SEMError.unsupported("'\(text)' in group_partial is not a parameter like \"visual =~ x2\", \"x7 ~ 1\" or \"x1 ~~ x4\"")
+    }
+
+    /// The keys a row answers to (both orders for a covariance).
+    static func rowKeys(_ lhs: String, _ op: String, _ rhs: String) -> [String] {
+        op == "~~" ? ["\(lhs)|~~|\(rhs)", "\(rhs)|~~|\(lhs)"] : ["\(lhs)|\(op)|\(rhs)"]
+    }
+
     public static let groupEqualKeywords = ["loadings", "intercepts", "means", "residuals", "residual.covariances",
                                             "lv.variances", "lv.covariances", "regressions"]
 
@@ -109,7 +129,10 @@ public struct ParameterTable: Sendable {
         var table = ParameterTable(rows: [], observed: template.observed, latents: template.latents, eta: template.eta,
                                    freeCount: 0, phantoms: template.phantoms, groups: options.groups,
                                    meanStructure: meanStructure, exogenous: template.exogenous)
-        table.rows = template.expand(groups: options.groups, groupEqual: options.groupEqual, stdLV: options.stdLV)
+        table.rows = template.expand(groups: options.groups, groupEqual: options.groupEqual, groupPartial: options.groupPartial, stdLV: options.stdLV)
+        for key in options.groupPartial.sorted() where !table.rows.contains(where: { ParameterTable.rowKeys($0.lhs, $0.op, $0.rhs).contains(key) }) {
+            throw SEMError.unsupported("group_partial names '\(key.replacingOccurrences(of: "|", with: " "))', which is not a parameter of the model")
+        }
         table.assignFree()
         for s in statements where s.op == ":=" {
             table.rows.append(Parameter(lhs: s.lhs, op: ":=", rhs: s.definition ?? "", label: s.lhs, free: 0, value: 0, user: true, exo: false, group: 0, slot: nil))

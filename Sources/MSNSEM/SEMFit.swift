@@ -21,6 +21,14 @@ public struct SEMOptions: Sendable {
     public var group: [String?]?
     /// lavaan's `group.equal` keywords (see `ParameterTable.groupEqualKeywords`).
     public var groupEqual: [String] = []
+    /// lavaan's `group.partial`: parameters ("visual =~ x2", "x7 ~ 1") left free across groups although a
+    /// `groupEqual` keyword covers them.
+    public var groupPartial: [String] = []
+    /// ML or robust ML (MLR).
+    public var estimator = SEMEstimator.ml
+    /// The information matrix for the SEs; nil: lavaan's default (expected for ML with complete data,
+    /// observed under FIML or MLR).
+    public var information: SEMInformation?
     /// Default options (lavaan's `sem()` defaults).
     public init() {}
 }
@@ -40,8 +48,8 @@ public struct SEMFit: Sendable {
     public let missing: MissingMethod
     /// Model-implied matrices per group.
     let models: [ModelMatrices]
-    /// Sampling covariance of the free parameters.
-    public let vcov: Matrix
+    /// Sampling covariance of the free parameters (the sandwich for MLR).
+    public internal(set) var vcov: Matrix
     /// Fisher-scoring iterations used.
     public let iterations: Int
     /// The minimum of the discrepancy: chisq / N.
@@ -54,6 +62,11 @@ public struct SEMFit: Sendable {
     public let estimates: [Double]
     /// The information matrix used for the standard errors (expected, or the observed Hessian under FIML).
     let information: Matrix
+    /// The estimator (ML or MLR) and the information the SEs use.
+    public internal(set) var estimator = SEMEstimator.ml
+    public internal(set) var informationKind = SEMInformation.expected
+    /// The scaled test, for MLR.
+    public internal(set) var robust: RobustTest?
 
     /// Sample (H1) covariance of the first group.
     public var sample: Matrix { groups[0].cov }
@@ -90,6 +103,7 @@ public struct SEMFit: Sendable {
         topt.meanStructure = options.meanStructure || options.missing == .fiml
         topt.groups = labels.count
         topt.groupEqual = Set(options.groupEqual)
+        topt.groupPartial = try Set(options.groupPartial.map(ParameterTable.partialKey))
         var table = try ParameterTable.build(statements, dataColumns: columnOrder, options: topt)
         let p = table.observed.count
         let columns = table.observed.map { data[$0] ?? [Double](repeating: .nan, count: rowsTotal) }
@@ -130,7 +144,8 @@ public struct SEMFit: Sendable {
         }
         let likelihood = Likelihood(table: table, groups: groups)
         let (x, iterations, gmin) = try likelihood.minimise(start: startValues(table, groups))
-        let info = options.missing == .fiml ? try likelihood.observedHessian(x) : try likelihood.gradient(x).h
+        let kind = options.information ?? (options.missing == .fiml || options.estimator == .mlr ? .observed : .expected)
+        let info = kind == .observed ? try likelihood.observedHessian(x) : try likelihood.gradient(x).h
         let vcov: Matrix
         do { vcov = (2 / Double(used)) * (try info.inverse()) } catch {
             throw SEMError.underIdentified("the information matrix is singular at the solution: some parameters cannot be told apart")
@@ -150,9 +165,13 @@ public struct SEMFit: Sendable {
         for r in table.rows where r.op == "~~" && r.lhs == r.rhs && r.free > 0 && r.value < 0 {
             warnings.append("Heywood case: the variance of \(r.lhs)\(labels.count > 1 ? " in group '\(labels[r.group - 1])'" : "") is negative (\(String(format: "%.4f", r.value))); the model may be misspecified")
         }
-        return SEMFit(table: table, n: used, droppedRows: rowsTotal - used, groups: groups, missing: options.missing, models: models,
-                      vcov: vcov, iterations: iterations, fmin: max(0, gmin - h1), objective: gmin, warnings: warnings,
-                      estimates: x, information: info)
+        var fit = SEMFit(table: table, n: used, droppedRows: rowsTotal - used, groups: groups, missing: options.missing, models: models,
+                         vcov: vcov, iterations: iterations, fmin: max(0, gmin - h1), objective: gmin, warnings: warnings,
+                         estimates: x, information: info)
+        fit.informationKind = kind
+        fit.estimator = options.estimator
+        if options.estimator == .mlr { try fit.makeRobust(information: info, observed: kind == .observed) }
+        return fit
     }
 
     /// The standard error of free parameter `k` (1-based), or 0 when fixed.

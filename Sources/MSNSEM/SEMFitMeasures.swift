@@ -22,7 +22,7 @@ extension SEMFit {
 
     /// The independence (baseline) model's implied moments per group: variances and means of every
     /// variable (available-case under FIML), the exogenous covariates' block kept as observed.
-    private func baselineMoments() -> (sigma: [Matrix], mu: [[Double]]) {
+    func baselineMoments() -> (sigma: [Matrix], mu: [[Double]]) {
         let p = table.observed.count
         let exo = Set(table.exogenous.compactMap { table.observed.firstIndex(of: $0) })
         var sigmas: [Matrix] = [], mus: [[Double]] = []
@@ -108,6 +108,7 @@ extension SEMFit {
             for i in 0..<p { wMinusI[i, i] -= 1 }
             out.append(("gfi", 1 - (wMinusI * wMinusI).trace / (w * w).trace))
         }
+        out += robustMeasures(chisq: chisq, df: df, baseChisq: baseChisq, baseDf: baseDf)
         out.append(("ntotal", nd))
         if table.groups > 1 { for (g, c) in groupChisq().enumerated() { out.append(("chisq.\(groups[g].label)", c)) } }
         return out

@@ -14,7 +14,10 @@ extension InvarianceLadder {
         }
         return try Table([
             ("step", .string(StringColumn(steps.map(\.name)))),
-            ("equal", .string(StringColumn(steps.map { $0.groupEqual.isEmpty ? "none" : $0.groupEqual.joined(separator: ", ") }))),
+            ("equal", .string(StringColumn(steps.map { step in
+                let partial = step.groupEqual.isEmpty || groupPartial.isEmpty ? "" : " (free: \(groupPartial.joined(separator: ", ")))"
+                return step.groupEqual.isEmpty ? "none" : step.groupEqual.joined(separator: ", ") + partial
+            }))),
             ("chisq", col(\.chisq)), ("df", col(\.df)), ("pvalue", col(\.pvalue)), ("cfi", col(\.cfi)), ("tli", col(\.tli)),
             ("rmsea", col(\.rmsea)), ("srmr", col(\.srmr)), ("aic", col(\.aic)), ("bic", col(\.bic)),
             ("d_chisq", delta(\.deltaChisq)), ("d_df", delta(\.deltaDf)), ("p_diff", delta(\.pvalue)),
@@ -32,6 +35,20 @@ extension InvarianceLadder {
             ("lhs", text(\.lhs)), ("op", text { _ in "~" }), ("rhs", text(\.rhs)), ("group_a", text(\.groupA)), ("group_b", text(\.groupB)),
             ("est_a", col(\.estA)), ("se_a", col(\.seA)), ("est_b", col(\.estB)), ("se_b", col(\.seB)),
             ("diff", col { $0.estA - $0.estB }), ("z", col(\.z)), ("pvalue", col(\.pvalue)), ("p_holm", col(\.pvalueHolm)),
+        ])
+    }
+
+    /// One row per latent variable and non-reference group from the scalar step: factor, group, reference,
+    /// est (the mean difference from the reference group, whose mean is fixed at 0), se, z, pvalue, and
+    /// std_all (the difference in the group's latent standard deviations).
+    public func latentMeansTable() throws -> Table {
+        let rows = try latentMeans()
+        func col(_ f: (EstimateRow) -> Double?) -> Column { .float(TypedColumn(optionals: rows.map(f))) }
+        return try Table([
+            ("factor", .string(StringColumn(rows.map(\.lhs)))),
+            ("group", .string(StringColumn(rows.map { groupLabels[max(0, min(groupLabels.count - 1, $0.group - 1))] }))),
+            ("reference", .string(StringColumn(rows.map { _ in groupLabels.first ?? "" }))),
+            ("est", col { $0.est }), ("se", col { $0.se }), ("z", col { $0.z }), ("pvalue", col { $0.pvalue }), ("std_all", col { $0.stdAll }),
         ])
     }
 }

@@ -46,6 +46,16 @@ public struct InvarianceLadder: Sendable {
     public let comparisons: [InvarianceComparison]
     /// Structural paths of the configural model compared between every pair of groups.
     public let paths: [PathDifference]
+    /// Parameters left free in every step (lavaan's `group.partial`).
+    public var groupPartial: [String] = []
+
+    /// The latent means of groups 2… against the first group (fixed at 0) in the scalar step, where
+    /// intercepts are equal (partially, with `groupPartial`) and the latent means free: lavaan's
+    /// `visual ~ 1` rows of `cfa(…, group.equal = c("loadings", "intercepts"))`.
+    public func latentMeans() throws -> [EstimateRow] {
+        guard let scalar = steps.first(where: { $0.name == "scalar" })?.fit else { return [] }
+        return try scalar.estimateRows().filter { $0.op == "~1" && $0.group > 1 && scalar.table.latents.contains($0.lhs) }
+    }
 }
 
 /// Measurement invariance across groups, as one would do with lavaan's `cfa(…, group, group.equal)` and
@@ -89,8 +99,10 @@ public enum SEMInvariance {
                                                     deltaCFI: b.cfi - a.cfi, deltaRMSEA: b.rmsea - a.rmsea))
         }
         let configural = fitted[0].fit
-        return InvarianceLadder(groupLabels: configural.groups.map(\.label), steps: fitted, comparisons: comparisons,
-                                paths: try pathDifferences(configural))
+        var ladder = InvarianceLadder(groupLabels: configural.groups.map(\.label), steps: fitted, comparisons: comparisons,
+                                      paths: try pathDifferences(configural))
+        ladder.groupPartial = options.groupPartial
+        return ladder
     }
 
     /// Every `~` row compared between each pair of groups of a multi-group fit.

@@ -75,9 +75,13 @@ extension SEMFit {
                 for a in 0..<grad.count { for b in 0..<grad.count { v += grad[a] * vcov[a, b] * grad[b] } }
                 let se = max(0, v).squareRoot()
                 let z = se > 0 ? est / se : nil
+                // lavaan's standardizedSolution: the definition evaluated at the standardized parameters.
+                var lv: [String: Double] = [:], all: [String: Double] = [:]
+                for e in out where !e.label.isEmpty && e.op != ":=" && lv[e.label] == nil { lv[e.label] = e.stdLV; all[e.label] = e.stdAll }
+                let stdLV = try? DefinedExpression.evaluate(r.rhs, values: lv), stdAll = try? DefinedExpression.evaluate(r.rhs, values: all)
                 out.append(EstimateRow(lhs: r.lhs, op: ":=", rhs: r.rhs, label: r.label, group: 0, est: est, se: se, z: z,
                                        pvalue: z.map { Distributions.twoSidedNormalP($0) }, ciLower: est - zc * se, ciUpper: est + zc * se,
-                                       stdLV: nil, stdAll: nil))
+                                       stdLV: stdLV, stdAll: stdAll))
                 continue
             }
             let se = self.se(r.free)

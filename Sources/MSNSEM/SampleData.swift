@@ -10,6 +10,8 @@ struct DataBlock: Sendable {
     let n: Int
     let mean: [Double]
     let cov: Matrix
+    /// The data rows in this block (indices into the group's columns), for casewise scores.
+    var rows: [Int] = []
 }
 
 /// One group's data: the blocks and the unrestricted (H1) moments — the sample moments with complete
@@ -26,11 +28,14 @@ public struct GroupData: Sendable {
     /// Missing-data patterns (1 with complete data).
     public var patterns: Int { blocks.count }
     let blocks: [DataBlock]
+    /// The observed variables' columns (NaN = missing), indexed by `DataBlock.rows`.
+    let columns: [[Double]]
 
     /// Summarises rows `rows` of `columns` (one array per observed variable, NaN = missing): one block with
     /// complete data, one block per pattern otherwise (rows with nothing observed are left out).
     init(label: String, group: Int, columns: [[Double]], rows: [Int]) {
         self.label = label
+        self.columns = columns
         let p = columns.count
         var byPattern: [[Bool]: [Int]] = [:]
         var order: [[Bool]] = []
@@ -45,7 +50,7 @@ public struct GroupData: Sendable {
             let members = byPattern[mask] ?? []
             let vars = (0..<p).filter { mask[$0] }
             let (m, s) = GroupData.moments(vars.map { columns[$0] }, members)
-            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s))
+            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s, rows: members))
         }
         self.blocks = blocks
         n = blocks.reduce(0) { $0 + $1.n }

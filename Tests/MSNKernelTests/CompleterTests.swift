@@ -58,7 +58,7 @@ private func completer() -> Completer {
     #expect(c.candidates(before: "firms | drop outliers x1 with ", word: "") == ["k"])
     #expect(c.candidates(before: "m = fit boost y ~ x on firms with ", word: "tr") == ["trees"])
     #expect(c.candidates(before: "s = fit sem on firms { f =~ x1 + x2 + x3 } with ", word: "std") == ["std_lv"])
-    #expect(c.candidates(before: "compare regions firms by school on x1 with ", word: "p") == ["pairwise"])
+    #expect(c.candidates(before: "compare regions firms by school on x1 with ", word: "p") == ["pairwise", "permutations"])
 }
 
 @Test func completesAtACursorAsJupyterAsks() {

@@ -21,7 +21,15 @@ private func extra(_ file: String) throws -> Table {
             ?? rows.first(where: { $0.lhs == rhs && $0.op == op && $0.rhs == lhs }) else { Issue.record("missing \(lhs) \(op) \(rhs)"); continue }
         #expect(abs(r.est - (ref[i, "est"].doubleValue ?? .nan)) < 1e-3, "\(lhs) \(op) \(rhs) est")
         #expect(abs(r.se - (ref[i, "se"].doubleValue ?? .nan)) < 1e-3, "\(lhs) \(op) \(rhs) se")
-        if op != ":=" { #expect(abs((r.stdAll ?? .nan) - (ref[i, "std.all"].doubleValue ?? .nan)) < 1e-3, "\(lhs) \(op) \(rhs) std.all") }
+        #expect(abs((r.stdAll ?? .nan) - (ref[i, "std.all"].doubleValue ?? .nan)) < 1e-3, "\(lhs) \(op) \(rhs) std.all")
+    }
+    // := rows standardized as lavaan's standardizedSolution does (Fixtures/lavaan-robust/bollen_defined_std.csv).
+    let std = try CSVReader.read(path: try #require(Bundle.module.url(forResource: "bollen_defined_std", withExtension: "csv", subdirectory: "Fixtures/lavaan-robust")).path)
+    for i in 0..<std.rowCount {
+        let name = std[i, "lhs"].description
+        let r = try #require(rows.first { $0.op == ":=" && $0.lhs == name })
+        #expect(abs((r.stdLV ?? .nan) - (std[i, "std.lv"].doubleValue ?? .nan)) < 1e-4, "\(name) std.lv \(r.stdLV ?? .nan)")
+        #expect(abs((r.stdAll ?? .nan) - (std[i, "est.std"].doubleValue ?? .nan)) < 1e-4, "\(name) std.all \(r.stdAll ?? .nan)")
     }
     // Equal labels give equal estimates.
     let a = rows.filter { $0.label == "a" }.map(\.est)

@@ -50,6 +50,16 @@ struct SEMModelValue: ModelValue {
             .init("AIC", .number(v("aic"), decimals: 1)),
             .init("BIC", .number(v("bic"), decimals: 1)),
         ]
+        if fit.robust != nil {
+            let robust = fit.missing == .listwise
+            items += [
+                .init("scaled chi-square", .number(v("chisq.scaled"), decimals: 3), note: "Yuan–Bentler, scaling factor \(SummaryValue.number(v("chisq.scaling.factor"), decimals: 3).formatted)"),
+                .init("scaled p", .pValue(v("pvalue.scaled"))),
+                .init(robust ? "robust CFI" : "scaled CFI", .number(v(robust ? "cfi.robust" : "cfi.scaled"), decimals: 3), note: SEMTables.verdict("cfi", v(robust ? "cfi.robust" : "cfi.scaled"))),
+                .init(robust ? "robust TLI" : "scaled TLI", .number(v(robust ? "tli.robust" : "tli.scaled"), decimals: 3), note: SEMTables.verdict("tli", v(robust ? "tli.robust" : "tli.scaled"))),
+                .init(robust ? "robust RMSEA" : "scaled RMSEA", .number(v(robust ? "rmsea.robust" : "rmsea.scaled"), decimals: 3), note: SEMTables.verdict("rmsea", v(robust ? "rmsea.robust" : "rmsea.scaled"))),
+            ]
+        }
         var warnings = fit.warnings
         if let b = bootstrap, b.failed + b.notConverged > 0 {
             warnings.append("\(b.failed) bootstrap draws failed and \(b.notConverged) did not converge; they are left out of the intervals")
@@ -57,7 +67,9 @@ struct SEMModelValue: ModelValue {
         if let b = bootstrap {
             items.append(.init("bootstrap draws", .int(b.draws), note: "seed \(b.seed); \(b.draws - b.failed - b.notConverged) used; 95% percentile and BCa intervals in estimates"))
         }
-        return ModelSummary(title: "SEM fitted by maximum likelihood (lavaan defaults)", items: items,
+        let title = fit.estimator == .mlr ? "SEM fitted by robust maximum likelihood (MLR: sandwich SEs, Yuan–Bentler scaled chi-square)"
+            : "SEM fitted by maximum likelihood (lavaan defaults)"
+        return ModelSummary(title: title, items: items,
                             warnings: warnings, table: try? SEMTables.estimates(fit, compact: true))
     }
 }

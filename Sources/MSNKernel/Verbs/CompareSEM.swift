@@ -7,7 +7,7 @@ import MSNTable
 /// configural, metric (equal loadings), scalar (+ intercepts), strict (+ residual variances), each step
 /// judged against the one below by the χ² difference test (p > .05) and by ΔCFI ≥ −.01 — then every
 /// structural path compared between regions (z test of the difference, configural fit).
-/// Parts: `ladder` and `paths`.
+/// Parts: `ladder`, `paths` and `means` (latent mean differences from the first region in the scalar step).
 enum CompareSEM {
     static func run(_ ev: inout Evaluator, _ call: VerbCall, model sem: SEMModelValue, at span: SourceSpan) throws -> ComparisonReport {
         try ev.checkOptions(call, form: "sem")
@@ -28,6 +28,7 @@ enum CompareSEM {
         var options = sem.options
         options.group = nil
         options.groupEqual = []
+        if let (names, _) = try SEMOptionParser.groupPartial(&ev, call) { options.groupPartial = names }
         let (data, order) = FitVerb.semColumns(t)
         let ladder: InvarianceLadder
         do {
@@ -42,7 +43,7 @@ enum CompareSEM {
         for w in ladder.steps[0].fit.warnings { ev.sideOutputs.append(.warning(Diagnostic(.model, w, at: nil, severity: .warning), source: nil)) }
         let paragraph = describe(ladder, by: split)
         return ComparisonReport(subject: "sem model", paragraph: paragraph,
-                                parts: [("ladder", try ladder.table()), ("paths", try ladder.pathsTable())])
+                                parts: [("ladder", try ladder.table()), ("paths", try ladder.pathsTable()), ("means", try ladder.latentMeansTable())])
     }
 
     /// The highest step each rule supports (a step counts only if every step below it held too).

@@ -9,6 +9,8 @@ import MSNTable
 ///   model refitted in each region (form 2).
 /// - `compare regions s by region on t`: a fitted SEM's measurement-invariance ladder and its
 ///   structural paths compared between regions (form 3).
+/// - `compare regions p by region on t [with draws, permutations, seed, threads]`: a fitted PLS model's
+///   PLS-MGA and MICOM (form 4, ComparePLS).
 enum CompareVerb {
     static let kinds = ["regions"]
 
@@ -50,6 +52,9 @@ enum CompareVerb {
         case .model(let m):
             if let sem = m as? SEMModelValue {
                 return .model(try CompareSEM.run(&ev, call, model: sem, at: subjectSpan))
+            }
+            if let pls = m as? PLSModelValue {
+                return .model(try ComparePLS.run(&ev, call, model: pls, at: subjectSpan))
             }
             guard let predictive = m as? any PredictiveModel else {
                 throw Diagnostic(.type, "a \(m.kind) model cannot be compared across regions", at: subjectSpan,

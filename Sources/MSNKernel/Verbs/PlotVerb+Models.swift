@@ -2,7 +2,9 @@ import Foundation
 import MSNBoost
 import MSNLanguage
 import MSNPlot
+import MSNPLS
 import MSNSEM
+import MSNStats
 import MSNTable
 
 /// The model charts of `plot`: importance, shap, dependence, roc (boosted and regression models),
@@ -92,8 +94,11 @@ extension PlotVerb {
                                        lower: t.column(named: "ci_lower")?.doubles() ?? [], upper: t.column(named: "ci_upper")?.doubles() ?? [],
                                        reference: e.study.specification.reference, response: e.study.specification.response, options: ctx.options)
         case "path":
+            if case .model(let any) = value, let p = any as? PLSModelValue {
+                return try PathDiagram.draw(plsPathModel(p.fit, bootstrap: p.bootstrap), options: ctx.options)
+            }
             guard case .model(let any) = value, let s = any as? SEMModelValue else {
-                throw Diagnostic(.type, "plot path draws a fitted SEM, but it was given \(value.kindPhrase)", at: span, hint: "s = fit sem on t { … }, then plot path s")
+                throw Diagnostic(.type, "plot path draws a fitted SEM or PLS model, but it was given \(value.kindPhrase)", at: span, hint: "s = fit sem on t { … }, then plot path s")
             }
             return try PathDiagram.draw(try pathModel(s.fit), options: ctx.options)
         default:
@@ -159,5 +164,34 @@ extension PlotVerb {
                          loadings: rows.filter { $0.op == "=~" }.map { edge($0, $0.lhs, $0.rhs) },
                          regressions: rows.filter { $0.op == "~" }.map { edge($0, $0.rhs, $0.lhs) },
                          covariances: covariances, residuals: residuals)
+    }
+
+    /// A fitted PLS model as a diagram: loadings of `=~` constructs, outer weights of `<~` composites (arrows
+    /// into the composite), path coefficients, and 1 − R² at each endogenous construct; stars from the
+    /// bootstrap (z = estimate / bootstrap SE) when the model was fitted with se = "bootstrap".
+    static func plsPathModel(_ fit: PLSFit, bootstrap: PLSBootstrapResult?) -> PathModel {
+        func p(_ kind: String, _ lhs: String, _ rhs: String, _ est: Double) -> Double {
+            guard let b = bootstrap, let i = b.parameters.firstIndex(where: { $0.kind == kind && $0.lhs == lhs && $0.rhs == rhs }),
+                  b.intervals[i].se > 0 else { return .nan }
+            return Distributions.twoSidedNormalP(est / b.intervals[i].se)
+        }
+        var loadings: [PathModel.Edge] = []
+        var formative: Set<String> = []
+        for (k, c) in fit.spec.constructs.enumerated() {
+            let mode = c.mode == .b
+            if mode { formative.insert(c.name) }
+            for (t, item) in c.items.enumerated() {
+                let est = mode ? fit.weights[k][t] : fit.loadings[k][t]
+                loadings.append(PathModel.Edge(c.name, item, estimate: est, pvalue: p(mode ? "weight" : "loading", c.name, item, est)))
+            }
+        }
+        let paths = fit.spec.paths.enumerated().map { i, path in
+            PathModel.Edge(path.from, path.to, estimate: fit.pathCoefficients[i], pvalue: p("path", path.to, path.from, fit.pathCoefficients[i]))
+        }
+        var residuals: [String: Double] = [:]
+        for r in fit.rSquared { residuals[r.construct] = 1 - r.r2 }
+        var m = PathModel(latents: fit.constructNames, loadings: loadings, regressions: paths, covariances: [], residuals: residuals)
+        m.formative = formative
+        return m
     }
 }

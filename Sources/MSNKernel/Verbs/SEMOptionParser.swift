@@ -62,6 +62,45 @@ enum SEMOptionParser {
             }
             options.groupEqual = names
         }
+        if let (names, span) = try groupPartial(&ev, call) {
+            guard options.group != nil else {
+                throw Diagnostic(.value, "group_partial needs several groups", at: span, hint: "with group = school, group_equal = [\"loadings\", \"intercepts\"], group_partial = [\"x7 ~ 1\"]")
+            }
+            options.groupPartial = names
+        }
+        if let (v, span) = try ev.option(call, "estimator") {
+            guard case .scalar(.string(let e)) = v, let est = SEMEstimator(rawValue: e.uppercased()) else {
+                throw Diagnostic(.value, "estimator is \"ML\" or \"MLR\"", at: span, hint: "MLR: robust (Huber–White) SEs and the Yuan–Bentler scaled chi-square, as lavaan's estimator = \"MLR\"")
+            }
+            options.estimator = est
+        }
+        if let (v, span) = try ev.option(call, "information") {
+            guard case .scalar(.string(let e)) = v, let kind = SEMInformation(rawValue: e.lowercased()) else {
+                throw Diagnostic(.value, "information is \"expected\" or \"observed\"", at: span)
+            }
+            options.information = kind
+        }
         return options
+    }
+
+    /// `group_partial = ["visual =~ x2", "x7 ~ 1"]`: parameters left free across groups (lavaan's group.partial).
+    static func groupPartial(_ ev: inout Evaluator, _ call: VerbCall) throws -> ([String], SourceSpan)? {
+        guard let (v, span) = try ev.option(call, "group_partial") else { return nil }
+        var names: [String] = []
+        switch v {
+        case .scalar(.string(let s)): names = [s]
+        case .list(let items):
+            for item in items {
+                guard case .scalar(.string(let s)) = item else { throw Diagnostic(.type, "group_partial is a list of texts like [\"visual =~ x2\", \"x7 ~ 1\"]", at: span) }
+                names.append(s)
+            }
+        default: throw Diagnostic(.type, "group_partial is a list of texts like [\"visual =~ x2\", \"x7 ~ 1\"]", at: span)
+        }
+        for n in names {
+            do { _ = try ParameterTable.partialKey(n) } catch {
+                throw Diagnostic(.value, "'\(n)' in group_partial is not one parameter", at: span, hint: "write it as in the model: \"visual =~ x2\", \"x7 ~ 1\" or \"x1 ~~ x4\"")
+            }
+        }
+        return (names, span)
     }
 }

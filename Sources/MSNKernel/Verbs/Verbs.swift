@@ -44,7 +44,7 @@ enum Verbs {
         VerbSpec("split", CleaningVerbs.split),
         VerbSpec("export", ExportVerb.run, options: ["": ExportFormats.options]),
         VerbSpec("fit", FitVerb.run, options: [
-            "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal", "se", "draws", "seed", "threads"],
+            "boost": BoostVerbs.optionNames, "sem": ["std_lv", "missing", "group", "group_equal", "se", "draws", "seed", "threads", "estimator", "information", "group_partial"],
             "pls": PLSOptionParser.allowed,
             "linear": RegressionOptions.names, "logistic": RegressionOptions.names,
             "panel": PanelVerbs.fitOptions, "did": EventVerbs.didOptions, "event": EventVerbs.eventOptions,
@@ -63,7 +63,7 @@ enum Verbs {
         VerbSpec("importance", ModelVerbs.importance),
         VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
         VerbSpec("simulate", SimulateVerb.run, options: ["interviews": InterviewsVerb.options]),
-        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
+        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": ["group_partial"], "pls": ComparePLS.options]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
         VerbSpec("synergy", SynergyVerb.run),

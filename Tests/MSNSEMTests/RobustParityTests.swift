@@ -1,0 +1,86 @@
+import Foundation
+import MSNTable
+import Testing
+@testable import MSNSEM
+
+/// Parity with lavaan 0.6-14's `estimator = "MLR"` and `group.partial` (Fixtures/lavaan-robust, made by
+/// make_robust.R): estimates, sandwich SEs and standardized values within 1e-3 absolute; the scaled χ²,
+/// its scaling factor and the scaled/robust CFI, TLI and RMSEA within 1e-3 (χ² relative 1e-6 + 1e-3).
+private let robustFolder = "lavaan-robust"
+
+private func options(_ estimator: SEMEstimator = .mlr, missing: MissingMethod = .listwise, information: SEMInformation? = nil) -> SEMOptions {
+    var o = SEMOptions()
+    o.estimator = estimator
+    o.missing = missing
+    o.information = information
+    return o
+}
+
+/// The robust indices lavaan computes under FIML from Savalei's corrected statistics (not computed here).
+private let fimlRobustOnly: Set<String> = ["cfi.robust", "tli.robust", "rmsea.robust", "rmsea.ci.lower.robust", "rmsea.ci.upper.robust"]
+
+@Test func mlrOnHolzingerSwinefordMatchesLavaan() throws {
+    let (cols, order, _) = semData(try hsTable())
+    let model = try extraText("hs3.model.txt")
+    let fit = try SEMFit.fit(model: model, data: cols, columnOrder: order, options: options())
+    #expect(fit.estimator == .mlr && fit.informationKind == .observed)
+    try expectParity(fit, "mlr_hs", folder: robustFolder)
+    // The point estimates are ML's; only the SEs and the test change.
+    let ml = try SEMFit.fit(model: model, data: cols, columnOrder: order)
+    #expect(zip(ml.estimates, fit.estimates).allSatisfy { abs($0 - $1) < 1e-9 })
+    let fm = Dictionary(uniqueKeysWithValues: fit.fitMeasures().map { ($0.name, $0.value) })
+    #expect(abs((fm["chisq.scaled"] ?? 0) * (fm["chisq.scaling.factor"] ?? 0) - (fm["chisq"] ?? 1)) < 1e-9)
+    #expect(ml.fitMeasures().allSatisfy { $0.name != "chisq.scaled" })
+    // information = "expected": expected-information bread and expected H1 information in the trace.
+    let expected = try SEMFit.fit(model: model, data: cols, columnOrder: order, options: options(information: .expected))
+    try expectParity(expected, "mlr_hs_expected", folder: robustFolder)
+}
+
+@Test func mlrUnderFimlMatchesLavaan() throws {
+    let (cols, order, _) = semData(try extraFixture("hs_missing.csv"))
+    let fit = try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order, options: options(missing: .fiml))
+    try expectParity(fit, "mlr_fiml", folder: robustFolder, skipMeasures: fimlRobustOnly)
+    #expect(fit.fitMeasures().allSatisfy { !fimlRobustOnly.contains($0.name) })
+}
+
+@Test func mlrWithGroupsMatchesLavaan() throws {
+    let (cols, order, school) = semData(try hsTable())
+    var o = options()
+    o.group = school
+    o.groupEqual = ["loadings"]
+    try expectParity(try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order, options: o), "mlr_mg", folder: robustFolder)
+}
+
+@Test func mlrOnSkewedLikertItemsMatchesLavaan() throws {
+    let data = try extraFixture("likert.csv", folder: robustFolder)
+    var cols: [String: [Double]] = [:]
+    for (n, c) in zip(data.columnNames, data.columns) { cols[n] = c.doubles() }
+    let model = try String(contentsOf: try #require(Bundle.module.url(forResource: "likert.model", withExtension: "txt", subdirectory: "Fixtures/\(robustFolder)")), encoding: .utf8)
+    let fit = try SEMFit.fit(model: model, data: cols, columnOrder: data.columnNames, options: options())
+    try expectParity(fit, "mlr_likert", folder: robustFolder)
+}
+
+@Test func partialScalarInvarianceMatchesLavaan() throws {
+    let (cols, order, school) = semData(try hsTable())
+    var o = SEMOptions()
+    o.group = school
+    o.groupEqual = ["loadings", "intercepts"]
+    o.groupPartial = ["visual =~ x2", "x7 ~ 1"]
+    let fit = try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order, options: o)
+    try expectParity(fit, "partial_scalar", folder: robustFolder)
+    // The freed loading differs across groups; the latent means of group 2 are free (not 0).
+    let x2 = fit.table.rows.filter { $0.lhs == "visual" && $0.op == "=~" && $0.rhs == "x2" }
+    #expect(x2.count == 2 && x2[0].free != x2[1].free)
+    #expect(fit.table.rows.contains { $0.lhs == "visual" && $0.op == "~1" && $0.group == 2 && $0.free > 0 })
+}
+
+@Test func groupPartialRejectsWhatIsNotAParameter() throws {
+    #expect(throws: SEMError.self) { try ParameterTable.partialKey("visual") }
+    #expect(try ParameterTable.partialKey(" x7 ~ 1 ") == "x7|~1|")
+    let (cols, order, school) = semData(try hsTable())
+    var o = SEMOptions()
+    o.group = school
+    o.groupEqual = ["loadings"]
+    o.groupPartial = ["visual =~ x9"]
+    #expect(throws: SEMError.self) { try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order, options: o) }
+}
