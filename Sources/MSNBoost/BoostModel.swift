@@ -41,7 +41,13 @@ public struct BoostModel: Sendable {
         }
         var w = weights ?? [Double](repeating: 1, count: n)
         if objective == .binary && options.scalePosWeight != 1 { for i in 0..<n where labels[i] == 1 { w[i] *= options.scalePosWeight } }
-        let bins = FeatureBins(features: features, maxBins: options.bins)
+        for f in options.categorical {
+            guard f >= 0, f < features.count else { throw BoostError.invalidOption("categorical feature \(f) does not exist") }
+            if features[f].contains(where: { !$0.isNaN && ($0 < 0 || $0 >= 64 || $0 != $0.rounded(.down)) }) {
+                throw BoostError.invalidOption("categorical feature '\(names[f])' must hold category codes 0 … 63")
+            }
+        }
+        let bins = FeatureBins(features: features, maxBins: options.bins, categorical: options.categorical)
         let totalW = w.reduce(0, +)
         var base = [Double](repeating: 0, count: k)
         switch objective {
@@ -189,7 +195,7 @@ public struct BoostModel: Sendable {
                                 var j = 0
                                 while nodes[j].feature >= 0 {
                                     let node = nodes[j], x = row?[node.feature] ?? .nan
-                                    j = x.isNaN ? (node.defaultLeft ? node.left : node.right) : (x < node.threshold ? node.left : node.right)
+                                    j = node.goesLeft(x) ? node.left : node.right
                                 }
                                 out[c * n + i] += nodes[j].value
                             }

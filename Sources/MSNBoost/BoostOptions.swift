@@ -46,6 +46,9 @@ public struct BoostOptions: Sendable, Equatable {
     public var scalePosWeight = 1.0
     /// Stop when the validation metric has not improved for this many rounds.
     public var earlyStop: Int? = nil
+    /// Features (by index) holding category codes 0 … 63 (NaN = missing), split by partitions of
+    /// their categories rather than by thresholds.
+    public var categorical: Set<Int> = []
 
     /// Defaults.
     public init() {}

@@ -16,18 +16,28 @@ public struct FeatureBins: Sendable {
     let narrowColumns: RawBuffer<UInt8>?
     let wideColumns: RawBuffer<UInt16>?
 
-    /// Bins the features (column-major, NaN = missing) into at most `maxBins` bins each.
-    init(features: [[Double]], maxBins: Int) {
+    /// Whether each feature holds category codes (every distinct code its own bin, split by partition).
+    let categorical: [Bool]
+    /// The smallest code of each categorical feature (0 for others).
+    let firstValue: [Double]
+
+    /// Bins the features (column-major, NaN = missing) into at most `maxBins` bins each; a categorical
+    /// feature (codes 0 … 63) gets one bin per category whatever `maxBins` says.
+    init(features: [[Double]], maxBins: Int, categorical: Set<Int> = []) {
         let fcount = features.count, n = features.first?.count ?? 0
         // Cut points per feature, features in parallel (each from its own sorted copy).
-        let found = RawBuffer<(cuts: [Double], missing: Bool)>(repeating: ([], false), count: fcount)
+        let found = RawBuffer<(cuts: [Double], missing: Bool, first: Double)>(repeating: ([], false, 0), count: fcount)
         Parallel.run(fcount) { f in
             let missing = features[f].contains { $0.isNaN }
-            found[f] = (FeatureBins.cutPoints(features[f], maxBins: missing ? maxBins - 1 : maxBins), missing)
+            let budget = categorical.contains(f) ? max(maxBins, 65) : maxBins
+            let first = categorical.contains(f) ? features[f].lazy.filter { !$0.isNaN }.min() ?? 0 : 0
+            found[f] = (FeatureBins.cutPoints(features[f], maxBins: missing ? budget - 1 : budget), missing, first)
         }
         let allCuts = (0..<fcount).map { found[$0].cuts }
         let fitsByte = (0..<fcount).allSatisfy { allCuts[$0].count + 1 + (found[$0].missing ? 1 : 0) <= 256 }
         cuts = allCuts
+        self.categorical = (0..<fcount).map { categorical.contains($0) }
+        firstValue = (0..<fcount).map { found[$0].first }
         rows = n
         featureCount = fcount
         if fitsByte {
@@ -40,6 +50,9 @@ public struct FeatureBins: Sendable {
             (narrow, narrowColumns, wide, wideColumns) = (nil, nil, codes, columns)
         }
     }
+
+    /// The category code held by value bin `b` of a categorical feature (its bins are its distinct codes).
+    func category(_ f: Int, bin b: Int) -> Int { Int(b == 0 ? firstValue[f] : cuts[f][b - 1]) }
 
     /// Number of value bins of feature f (missing excluded); the missing bin's code.
     func valueBins(_ f: Int) -> Int { cuts[f].count + 1 }

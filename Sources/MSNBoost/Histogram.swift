@@ -51,7 +51,8 @@ struct HistogramLayout {
     }
 }
 
-/// A candidate split: rows with bin ≤ `bin` go left, missing values as `defaultLeft` says.
+/// A candidate split: rows with bin ≤ `bin` go left (categorical: rows whose bin is in `leftBins`),
+/// missing values as `defaultLeft` says.
 struct Split {
     var feature = -1
     var bin = 0
@@ -59,6 +60,11 @@ struct Split {
     var defaultLeft = false
     var gLeft = 0.0
     var hLeft = 0.0
+    var isCategorical = false
+    var leftBins: UInt64 = 0
+
+    /// Whether value bin `b` goes left.
+    func goesLeft(bin b: Int) -> Bool { isCategorical ? (b < 64 && leftBins & (1 << UInt64(b)) != 0) : b <= bin }
 }
 
 /// Regularised scores of gradient sums (XGBoost's `CalcGain` / `CalcWeight` with L1 and L2).
@@ -79,6 +85,10 @@ struct SplitScorer {
         let parent = score(gSum, hSum)
         let minChild = options.minChildWeight
         for f in features {
+            if data.categorical[f] {
+                bestPartition(hist + layout.offsets[f], feature: f, bins: data.valueBins(f), gSum: gSum, hSum: hSum, into: &best)
+                continue
+            }
             let nb = data.valueBins(f)
             let base = hist + layout.offsets[f]
             let gm = base[nb].x, hm = base[nb].y

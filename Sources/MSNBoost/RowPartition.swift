@@ -19,7 +19,7 @@ extension TreeGrower {
         // Per node, whether each code goes left (missing values as the split's default direction).
         let sides = nodes.map { n in
             (0...data.valueBins(n.split.feature)).map { b -> UInt32 in
-                b == data.valueBins(n.split.feature) ? (n.split.defaultLeft ? 1 : 0) : (b <= n.split.bin ? 1 : 0)
+                b == data.valueBins(n.split.feature) ? (n.split.defaultLeft ? 1 : 0) : (n.split.goesLeft(bin: b) ? 1 : 0)
             }
         }
         let work = nodes.reduce(0) { $0 + $1.range.count }

@@ -16,12 +16,33 @@ public struct Tree: Sendable {
         public var cover: Double
         /// Loss reduction of the split.
         public var gain: Double
+        /// A categorical split: category codes 0 … 63 whose bit is set in `categories` go left; every
+        /// other value (an unseen category) goes right; `threshold` is unused.
+        public var isCategorical = false
+        /// The categories sent left by a categorical split (bit c for code c).
+        public var categories: UInt64 = 0
         /// Whether the node is a leaf.
         public var isLeaf: Bool { feature < 0 }
+        /// Whether a row with value `x` of the split feature goes to the left child.
+        @inline(__always) public func goesLeft(_ x: Double) -> Bool {
+            if x.isNaN { return defaultLeft }
+            if !isCategorical { return x < threshold }
+            guard x >= 0, x < 64, x == x.rounded(.down) else { return false }
+            return categories & (1 << UInt64(x)) != 0
+        }
     }
 
     /// The nodes.
     public var nodes: [Node]
+
+    /// The number of split levels (0 for a single leaf).
+    public var depth: Int {
+        func below(_ i: Int) -> Int { nodes[i].isLeaf ? 0 : 1 + max(below(nodes[i].left), below(nodes[i].right)) }
+        return nodes.isEmpty ? 0 : below(0)
+    }
+
+    /// The distinct split features, ascending.
+    public var splitFeatures: [Int] { Array(Set(nodes.lazy.filter { !$0.isLeaf }.map(\.feature))).sorted() }
 
     /// The leaf value for one row (features by index).
     @inline(__always) public func predict(_ row: (Int) -> Double) -> Double {
@@ -29,7 +50,7 @@ public struct Tree: Sendable {
         while !nodes[i].isLeaf {
             let n = nodes[i]
             let x = row(n.feature)
-            i = x.isNaN ? (n.defaultLeft ? n.left : n.right) : (x < n.threshold ? n.left : n.right)
+            i = n.goesLeft(x) ? n.left : n.right
         }
         return nodes[i].value
     }

@@ -96,7 +96,15 @@ final class TreeGrower {
                 let gr = p.gSum - s.gLeft, hr = p.hSum - s.hLeft
                 let l = newLeaf(s.gLeft, s.hLeft), r = newLeaf(gr, hr)
                 nodes[p.node].feature = s.feature
-                nodes[p.node].threshold = data.cuts[s.feature][s.bin]
+                if s.isCategorical {
+                    nodes[p.node].isCategorical = true
+                    nodes[p.node].threshold = .nan
+                    for b in 0..<data.valueBins(s.feature) where s.goesLeft(bin: b) {
+                        nodes[p.node].categories |= 1 << UInt64(data.category(s.feature, bin: b))
+                    }
+                } else {
+                    nodes[p.node].threshold = data.cuts[s.feature][s.bin]
+                }
                 nodes[p.node].defaultLeft = s.defaultLeft
                 nodes[p.node].left = l
                 nodes[p.node].right = r

@@ -1,88 +1,104 @@
 /// Exact SHAP interaction values (Lundberg et al. 2020, as XGBoost's `pred_interactions`): for each
-/// feature i, TreeSHAP is rerun with i conditioned "on" and "off"; half the difference of feature j's
-/// contributions is the interaction φᵢⱼ, and the main effect φᵢᵢ is i's SHAP value minus its
-/// interactions. Each row's (features + 1)² matrix sums to the margin; the last row and column belong
-/// to the base value (on the diagonal).
+/// feature i a tree splits on, TreeSHAP is rerun on that tree with i conditioned "on" and "off"; half
+/// the difference of feature j's contributions is the interaction φᵢⱼ, and the main effect φᵢᵢ is i's
+/// SHAP value minus its interactions. A feature a tree never splits on has no interaction in it, so
+/// it is skipped there. Each row's (features + 1)² matrix sums to the margin; the last row and column
+/// belong to the base value (on the diagonal).
 extension TreeSHAP {
     /// The interaction matrix of the first output for one row: `[i][j]`, i, j over features + base.
     public static func interactions(_ model: BoostModel, row: [Double]) -> [[Double]] {
-        let f = model.featureNames.count
-        let main = contributions(model, row: row)[0]
-        var out = [[Double]](repeating: [Double](repeating: 0, count: f + 1), count: f + 1)
-        for i in 0..<f {
-            let on = conditioned(model, row, feature: i, condition: 1)
-            let off = conditioned(model, row, feature: i, condition: -1)
-            out[i][i] = main[i]
-            for j in 0...f where j != i {
-                out[i][j] = (on[j] - off[j]) / 2
-                out[i][i] -= out[i][j]
-            }
-        }
-        out[f][f] = main[f]
-        return out
+        interactions(model, rows: [row])[0]
     }
 
-    /// Interaction matrices for many rows, rows in parallel (each row's result is independent of the
-    /// thread count).
+    /// Interaction matrices for many rows (row-major). Rows go in fixed chunks on all cores, each chunk
+    /// with its own scratch memory; a row's result depends on that row only, so it is identical for
+    /// any thread count.
     public static func interactions(_ model: BoostModel, rows: [[Double]]) -> [[[Double]]] {
+        let plan = InteractionPlan(model)
         let out = RawBuffer<[[Double]]>(repeating: [], count: rows.count)
-        Parallel.run(rows.count) { i in out[i] = interactions(model, row: rows[i]) }
+        Parallel.run(Parallel.chunks(rows.count, grain: 8), work: .max) { c in
+            let k = Parallel.chunks(rows.count, grain: 8)
+            let scratch = InteractionScratch(plan)
+            for i in Parallel.bounds(c, k, rows.count) { out[i] = plan.matrix(rows[i], scratch) }
+        }
         return (0..<rows.count).map { out[$0] }
     }
+}
 
-    /// Contributions with feature `feature` held present (+1) or absent (−1), without the base value.
-    static func conditioned(_ model: BoostModel, _ x: [Double], feature: Int, condition: Int) -> [Double] {
-        var phi = [Double](repeating: 0, count: model.featureNames.count + 1)
-        for round in model.rounds {
-            var path: [PathElement] = []
-            recurse(round[0], x, &phi, node: 0, path: &path, depth: 0, zero: 1, one: 1, parentFeature: -1,
-                    condition: condition, conditionFeature: feature, fraction: 1)
-        }
-        return phi
+/// What the interaction pass needs from each tree of the first output, computed once per model.
+struct InteractionPlan {
+    let trees: [Tree]
+    /// Distinct split features per tree.
+    let features: [[Int]]
+    /// Base value: start margin plus each tree's cover-weighted mean leaf.
+    let base: Double
+    let featureCount: Int
+    let depth: Int
+
+    init(_ model: BoostModel) {
+        trees = model.rounds.map { $0[0] }
+        features = trees.map(\.splitFeatures)
+        base = trees.reduce(model.baseMargin.first ?? 0) { $0 + TreeSHAP.expectedValue($1, 0) }
+        featureCount = model.featureNames.count
+        depth = trees.reduce(0) { max($0, $1.depth) }
     }
 
-    /// TreeSHAP's recursion with a conditioning feature (XGBoost's `TreeShap` with `condition`).
-    static func recurse(_ tree: Tree, _ x: [Double], _ phi: inout [Double], node: Int, path parent: inout [PathElement], depth: Int,
-                        zero: Double, one: Double, parentFeature: Int, condition: Int, conditionFeature: Int, fraction: Double) {
-        if fraction == 0 { return }
-        var path = Array(parent.prefix(depth + 1))
-        while path.count < depth + 1 { path.append(PathElement(feature: 0, zero: 0, one: 0, weight: 0)) }
-        var depth = depth
-        if condition == 0 || conditionFeature != parentFeature { extend(&path, depth, zero, one, parentFeature) }
-        let n = tree.nodes[node]
-        if n.isLeaf {
-            if depth >= 1 {
-                for i in 1...depth {
-                    let w = unwoundSum(path, depth, i)
-                    phi[path[i].feature] += w * (path[i].one - path[i].zero) * n.value * fraction
+    /// One row's matrix.
+    func matrix(_ row: [Double], _ s: InteractionScratch) -> [[Double]] {
+        let f = featureCount, w = f + 1
+        let main = s.main, on = s.on, off = s.off, m = s.matrix
+        main.update(repeating: 0, count: w)
+        m.update(repeating: 0, count: w * w)
+        row.withUnsafeBufferPointer { xb in
+            guard let x = xb.baseAddress else { return }
+            for (t, tree) in trees.enumerated() {
+                let used = features[t]
+                tree.nodes.withUnsafeBufferPointer { nodes in
+                    TreeSHAP.recurse(nodes, x, main, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                                     condition: 0, conditionFeature: -1, fraction: 1)
+                    for i in used {
+                        for j in used { on[j] = 0; off[j] = 0 }
+                        TreeSHAP.recurse(nodes, x, on, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                                         condition: 1, conditionFeature: i, fraction: 1)
+                        TreeSHAP.recurse(nodes, x, off, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                                         condition: -1, conditionFeature: i, fraction: 1)
+                        for j in used where j != i { m[i * w + j] += (on[j] - off[j]) / 2 }
+                    }
                 }
             }
-            return
         }
-        let v = x[n.feature]
-        let goesLeft = v.isNaN ? n.defaultLeft : v < n.threshold
-        let (hot, cold) = goesLeft ? (n.left, n.right) : (n.right, n.left)
-        let hotZero = tree.nodes[hot].cover / n.cover, coldZero = tree.nodes[cold].cover / n.cover
-        var incomingZero = 1.0, incomingOne = 1.0
-        if let k = (0...depth).first(where: { path[$0].feature == n.feature }) {
-            incomingZero = path[k].zero
-            incomingOne = path[k].one
-            unwind(&path, depth, k)
-            depth -= 1
-        }
-        var hotFraction = fraction, coldFraction = fraction
-        if n.feature == conditionFeature {
-            if condition > 0 {
-                coldFraction = 0
-            } else if condition < 0 {
-                hotFraction *= hotZero
-                coldFraction *= coldZero
+        var out = [[Double]](repeating: [Double](repeating: 0, count: w), count: w)
+        for i in 0..<f {
+            var diagonal = main[i]
+            for j in 0..<f where j != i {
+                out[i][j] = m[i * w + j]
+                diagonal -= m[i * w + j]
             }
-            if condition != 0 { depth -= 1 }
+            out[i][i] = diagonal
         }
-        recurse(tree, x, &phi, node: hot, path: &path, depth: depth + 1, zero: hotZero * incomingZero, one: incomingOne,
-                parentFeature: n.feature, condition: condition, conditionFeature: conditionFeature, fraction: hotFraction)
-        recurse(tree, x, &phi, node: cold, path: &path, depth: depth + 1, zero: coldZero * incomingZero, one: 0,
-                parentFeature: n.feature, condition: condition, conditionFeature: conditionFeature, fraction: coldFraction)
+        out[f][f] = base
+        return out
+    }
+}
+
+/// One thread's buffers for `InteractionPlan.matrix`.
+final class InteractionScratch {
+    let path: ShapScratch
+    let main: UnsafeMutablePointer<Double>, on: UnsafeMutablePointer<Double>, off: UnsafeMutablePointer<Double>
+    let matrix: UnsafeMutablePointer<Double>
+    let width: Int
+
+    init(_ plan: InteractionPlan) {
+        width = plan.featureCount + 1
+        path = ShapScratch(depth: plan.depth)
+        main = .allocate(capacity: width); on = .allocate(capacity: width); off = .allocate(capacity: width)
+        matrix = .allocate(capacity: width * width)
+        for p in [main, on, off] { p.initialize(repeating: 0, count: width) }
+        matrix.initialize(repeating: 0, count: width * width)
+    }
+
+    deinit {
+        for p in [main, on, off] { p.deallocate() }
+        matrix.deallocate()
     }
 }

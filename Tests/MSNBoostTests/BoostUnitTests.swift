@@ -174,3 +174,68 @@ import MSNTable
         if let leaves { for tree in m.rounds.joined() { #expect(tree.nodes.filter(\.isLeaf).count == leaves) } }
     }
 }
+
+/// Categories 0 … 3, two rows each, y = 10, 0, 10, 0 by category; base 5, so G = −10, 10, −10, 10 and
+/// H = 2. Leaf weights −G/(H + 1) sort categories as 1, 3 (−10/3) before 0, 2 (10/3); the cut after
+/// two sends {1, 3} left: G_L = 20, H_L = 4, gain = 20²/5 + 20²/5 = 160, leaves −20/5 = −4 and +4. No
+/// threshold on the codes can separate the groups (the best, x < 1, gains 100/3 + 100/7).
+@Test func nativeCategoricalSplitPartitionsCategoriesByHand() throws {
+    var o = BoostOptions()
+    o.trees = 1; o.depth = 1; o.rate = 1; o.lambda = 1; o.objective = .regression; o.minChildWeight = 0
+    o.categorical = [0]
+    let x: [Double] = [0, 0, 1, 1, 2, 2, 3, 3]
+    let y: [Double] = [10, 10, 0, 0, 10, 10, 0, 0]
+    let m = try BoostModel.train(features: [x], names: ["c"], labels: y, options: o)
+    let root = m.rounds[0][0].nodes[0]
+    #expect(root.isCategorical && root.categories == 0b1010)
+    #expect(abs(root.gain - 160) < 1e-12)
+    #expect(abs(m.rounds[0][0].nodes[root.left].value + 4) < 1e-12)
+    #expect(abs(m.rounds[0][0].nodes[root.right].value - 4) < 1e-12)
+    // Prediction: category 3 → left (5 − 4), 2 → right; an unseen code (−1) and a missing value
+    // (no missing rows in training, so the default is right) → right.
+    #expect(m.predict([[3, 2, -1, .nan]])[0] == [1, 9, 9, 9])
+    // SHAP: the expected leaf is 0, so the one feature's contribution is the leaf.
+    let phi = TreeSHAP.contributions(m, row: [3])[0]
+    #expect(abs(phi[0] + 4) < 1e-12 && abs(phi[1] - 5) < 1e-12)
+    // Without native splits the codes are split by a threshold: the first split is x < 1.
+    o.categorical = []
+    let numeric = try BoostModel.train(features: [x], names: ["c"], labels: y, options: o)
+    #expect(numeric.rounds[0][0].nodes[0].threshold == 1)
+    #expect(abs(numeric.rounds[0][0].nodes[0].gain - (100.0 / 3 + 100.0 / 7)) < 1e-9)
+}
+
+/// Codes outside 0 … 63 are refused for a categorical feature.
+@Test func categoricalFeatureMustHoldSmallCodes() {
+    var o = BoostOptions()
+    o.trees = 1; o.objective = .regression; o.categorical = [0]
+    #expect(throws: BoostError.self) { try BoostModel.train(features: [[0, 70, 1]], names: ["c"], labels: [1, 2, 3], options: o) }
+}
+
+/// A categorical feature together with numeric ones: missing categories learn a direction, SHAP
+/// interactions through categorical splits equal the direct implementation and sum to the margin.
+@Test func categoricalSplitsWorkWithMissingValuesAndShap() throws {
+    var rng = SeededGenerator(seed: 8)
+    let n = 600
+    let cat = (0..<n).map { _ in Double(rng.nextInt(below: 20)) }
+    let num = (0..<n).map { _ in rng.nextNormal() }
+    var catWithMissing = cat
+    for i in stride(from: 0, to: n, by: 13) { catWithMissing[i] = .nan }
+    let effect = (0..<20).map { _ in rng.nextNormal() * 2 }
+    let y = (0..<n).map { i in effect[Int(cat[i])] * (num[i] > 0 ? 1.5 : 0.5) + 0.1 * rng.nextNormal() }
+    var o = BoostOptions()
+    o.trees = 20; o.depth = 4; o.rate = 0.3; o.objective = .regression; o.categorical = [0]
+    let m = try BoostModel.train(features: [catWithMissing, num], names: ["c", "x"], labels: y, options: o)
+    #expect(m.rounds.contains { $0[0].nodes.contains(where: \.isCategorical) })
+    let native = m.history.last?.train ?? .nan
+    o.categorical = []
+    let ordinal = try BoostModel.train(features: [catWithMissing, num], names: ["c", "x"], labels: y, options: o)
+    #expect(native < ordinal.history.last?.train ?? 0, "native \(native) vs ordinal \(ordinal.history.last?.train ?? 0)")
+    let rows = (0..<30).map { [catWithMissing[$0], num[$0]] }
+    let fast = TreeSHAP.interactions(m, rows: rows)
+    for (r, row) in rows.enumerated() {
+        let slow = ReferenceSHAP.interactions(m, row: row)
+        for a in 0..<3 { for b in 0..<3 { #expect(abs(fast[r][a][b] - slow[a][b]) < 1e-10) } }
+        let margin = m.margins([[row[0]], [row[1]]])[0][0]
+        #expect(abs(fast[r].reduce(0) { $0 + $1.reduce(0, +) } - margin) < 1e-9)
+    }
+}

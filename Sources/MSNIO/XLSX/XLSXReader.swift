@@ -20,9 +20,16 @@ public struct XLSXOptions: Sendable {
 
 /// Reads one sheet of an .xlsx workbook into a table: shared and inline strings, numbers, booleans,
 /// dates (1900 and 1904 systems) as ISO text, empty cells as nulls; header cells merged across
-/// columns name each column (`Sales`, `Sales_2`); types follow the CSV reader's whole-column rule.
+/// columns name each column (`Sales`, `Sales_2`); a range merged below the header (a region written
+/// once beside several rows) gives its value to every cell it covers, down and right, as the sheet
+/// shows it; types follow the CSV reader's whole-column rule.
 public enum XLSXReader {
     public static func read(path: String, options: XLSXOptions = XLSXOptions(), displayName: String? = nil) throws -> Table {
+        try readNoting(path: path, options: options, displayName: displayName).table
+    }
+
+    /// `read`, also returning the merged data ranges that were filled (as `A5:A7`), for a note.
+    public static func readNoting(path: String, options: XLSXOptions = XLSXOptions(), displayName: String? = nil) throws -> (table: Table, filledMerges: [String]) {
         let file = displayName ?? path
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
@@ -65,13 +72,18 @@ public enum XLSXReader {
         return try table(sheet.cells, merges: sheet.merges, range: limit, header: options.header)
     }
 
-    /// Lays the sparse cells out as columns.
-    static func table(_ cells: [XLSXSheetDelegate.Cell], merges: [XLSXRange], range: XLSXRange?, header: Bool) throws -> Table {
+    /// Lays the sparse cells out as columns; also returns the merged data ranges it filled.
+    static func table(_ cells: [XLSXSheetDelegate.Cell], merges: [XLSXRange], range: XLSXRange?, header: Bool) throws -> (table: Table, filledMerges: [String]) {
         let inRange = cells.filter { c in range.map { c.row >= $0.firstRow && c.row <= $0.lastRow && c.column >= $0.firstColumn && c.column <= $0.lastColumn } ?? true }
-        guard !inRange.isEmpty else { return Table(rowCount: 0) }
+        guard !inRange.isEmpty else { return (Table(rowCount: 0), []) }
         let top = range?.firstRow ?? inRange.map(\.row).min() ?? 0
         let left = range?.firstColumn ?? inRange.map(\.column).min() ?? 0
-        let bottom = inRange.map(\.row).max() ?? top
+        var bottom = inRange.map(\.row).max() ?? top
+        // Data merges (starting below the header row) may reach below the last written cell.
+        let dataTop = header ? top + 1 : top
+        for m in merges where m.firstRow >= dataTop && m.firstRow <= bottom {
+            bottom = max(bottom, min(m.lastRow, range?.lastRow ?? m.lastRow))
+        }
         let right = range?.lastColumn ?? inRange.map(\.column).max() ?? left
         let width = right - left + 1
         let firstDataRow = header ? top + 1 : top
@@ -82,6 +94,15 @@ public enum XLSXReader {
             let j = c.column - left
             if header && c.row == top { headerCells[j] = c.value.description; continue }
             if c.row >= firstDataRow { grid[j][c.row - firstDataRow] = c.value }
+        }
+        // A merged range below the header: its top-left value fills every cell it covers in the table.
+        var filled: [String] = []
+        for m in merges where m.firstRow >= firstDataRow && m.firstRow <= bottom && m.firstColumn >= left && m.firstColumn <= right {
+            let value = grid[m.firstColumn - left][m.firstRow - firstDataRow]
+            for j in (m.firstColumn - left)...(min(m.lastColumn, right) - left) {
+                for r in (m.firstRow - firstDataRow)...(min(m.lastRow, bottom) - firstDataRow) { grid[j][r] = value }
+            }
+            filled.append(XLSXRange.columnName(m.firstColumn) + "\(m.firstRow + 1):" + XLSXRange.columnName(m.lastColumn) + "\(m.lastRow + 1)")
         }
         if header {
             // A header merged across columns names each of them: Sales, Sales_2, …
@@ -98,6 +119,6 @@ public enum XLSXReader {
         }
         let names = CellColumns.uniqueNames(headerCells)
         let t = try Table(zip(names, grid).map { ($0, CellColumns.column($1)) })
-        return rows == 0 ? try Table(names.map { ($0, Column.nulls(.string, count: 0)) }) : t
+        return (rows == 0 ? try Table(names.map { ($0, Column.nulls(.string, count: 0)) }) : t, filled)
     }
 }

@@ -44,21 +44,44 @@ struct ModelFormula {
     }
 }
 
-/// How a table's columns become model features: numbers as they are, bools as 0/1, text one-hot
-/// encoded over the training levels (a missing value is missing in every indicator).
+/// How a table's columns become model features: numbers as they are, bools as 0/1, text either one-hot
+/// encoded over the training levels (a missing value is missing in every indicator) or, for boosted
+/// trees' native categorical splits, as one feature holding the level's code (0 … 63; a level not seen
+/// in training is −1, which every categorical split sends right).
 struct FeatureEncoding: Sendable {
-    struct Source: Sendable { let column: String; let levels: [String]? }
+    struct Source: Sendable {
+        let column: String
+        let levels: [String]?
+        /// One feature of level codes instead of one indicator per level.
+        var native = false
+    }
     let sources: [Source]
+
+    /// Most levels a native categorical feature may have (a split's category set is 64 bits).
+    static let maxNativeLevels = 64
 
     /// Feature names: columns, and `column=level` for text indicators.
     var names: [String] {
-        sources.flatMap { s in s.levels.map { $0.map { "\(s.column)=\($0)" } } ?? [s.column] }
+        sources.flatMap { s in s.native ? [s.column] : s.levels.map { $0.map { "\(s.column)=\($0)" } } ?? [s.column] }
     }
 
-    static func fit(_ table: Table, columns: [String]) -> FeatureEncoding {
+    /// Indices of the features that hold category codes.
+    var categoricalFeatures: Set<Int> {
+        var out = Set<Int>(), index = 0
+        for s in sources {
+            if s.native { out.insert(index) }
+            index += s.native ? 1 : (s.levels?.count ?? 1)
+        }
+        return out
+    }
+
+    /// Text columns become native categorical features when `native` is true and they have 3 … 64
+    /// levels; otherwise (and always for 2 levels) indicators.
+    static func fit(_ table: Table, columns: [String], native: Bool = false) -> FeatureEncoding {
         FeatureEncoding(sources: columns.map { name in
             guard case .string(let s)? = table.column(named: name) else { return Source(column: name, levels: nil) }
-            return Source(column: name, levels: Array(Set(s.strings.compactMap { $0 })).sorted())
+            let levels = Array(Set(s.strings.compactMap { $0 })).sorted()
+            return Source(column: name, levels: levels, native: native && levels.count > 2 && levels.count <= maxNativeLevels)
         })
     }
 
@@ -70,6 +93,11 @@ struct FeatureEncoding: Sendable {
             if let levels = s.levels {
                 guard case .string(let sc) = c else { throw TableError.typeMismatch(column: s.column, expected: "text (as in training)", found: c.type) }
                 let values = sc.strings
+                if s.native {
+                    let code = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Double($0)) })
+                    out.append(values.map { $0.map { code[$0] ?? -1 } ?? .nan })
+                    continue
+                }
                 for level in levels { out.append(values.map { $0.map { $0 == level ? 1 : 0 } ?? .nan }) }
             } else {
                 guard let d = c.doubles() else { throw TableError.typeMismatch(column: s.column, expected: "numbers (as in training)", found: c.type) }

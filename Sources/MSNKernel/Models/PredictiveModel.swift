@@ -11,9 +11,16 @@ protocol PredictiveModel: ModelValue {
     var levels: [String]? { get }
     /// Outputs per row: [P(class 1)] for binary, class probabilities for multiclass, [value] for regression.
     func score(_ table: Table) throws -> [[Double]]
+    /// The table columns the model reads (checked for infinities before scoring).
+    var inputColumns: [String] { get }
 }
 
 extension BoostModelValue: PredictiveModel {
     var task: Objective { model.objective }
     func score(_ table: Table) throws -> [[Double]] { model.predict(try encoding.matrix(table)) }
+    var inputColumns: [String] { encoding.sources.map(\.column) }
+}
+
+extension RegressionModelValue {
+    var inputColumns: [String] { Array(Set(terms.terms.flatMap { $0 })).sorted() }
 }

@@ -7,7 +7,7 @@ import MSNTable
 /// a fitted model: `evaluate`, `predict`, `importance`, `explain`.
 enum BoostVerbs {
     static let optionNames = ["trees", "depth", "leaves", "rate", "lambda", "alpha", "gamma", "min_child_weight", "subsample",
-                              "colsample", "bins", "seed", "objective", "weights", "scale_pos_weight", "valid", "early_stop", "folds"]
+                              "colsample", "bins", "seed", "objective", "weights", "scale_pos_weight", "valid", "early_stop", "folds", "categorical"]
 
     /// The target as numbers for the objective, with text levels when the target is text.
     static func encodeTarget(_ column: Column, name: String, override: String?, at span: SourceSpan) throws -> (labels: [Double], objective: Objective, classes: Int, levels: [String]?) {
@@ -51,6 +51,7 @@ enum BoostVerbs {
         var weightsBalanced = false
         var valid: Table? = nil
         var folds: Int? = nil
+        var native = true
         for o in call.options {
             let v = try ev.evaluate(o.value)
             func number() throws -> Double {
@@ -78,6 +79,11 @@ enum BoostVerbs {
             case "scale_pos_weight": options.scalePosWeight = try number()
             case "early_stop": options.earlyStop = try whole(1)
             case "folds": folds = try whole(2)
+            case "categorical":
+                guard case .scalar(.string(let s)) = v, s == "native" || s == "onehot" else {
+                    throw Diagnostic(.value, "categorical is \"native\" or \"onehot\"", at: o.value.span)
+                }
+                native = s == "native"
             case "objective":
                 guard case .scalar(.string(let s)) = v else { throw Diagnostic(.type, "objective is a string", at: o.value.span) }
                 objectiveOverride = s
@@ -102,8 +108,14 @@ enum BoostVerbs {
         let labels = keep.map { target.labels[$0] }
         options.objective = target.objective
         options.classes = target.classes
-        let encoding = FeatureEncoding.fit(train, columns: formula.predictors)
+        let encoding = FeatureEncoding.fit(train, columns: formula.predictors, native: native)
         let features = try encoding.matrix(train)
+        options.categorical = encoding.categoricalFeatures
+        if native {
+            for s in encoding.sources where (s.levels?.count ?? 0) > FeatureEncoding.maxNativeLevels {
+                ev.sideOutputs.append(.warning(Diagnostic(.data, "'\(s.column)' has \(s.levels?.count ?? 0) levels, more than the \(FeatureEncoding.maxNativeLevels) a native categorical split takes; it is one-hot encoded", at: nil, severity: .warning), source: nil))
+            }
+        }
         var weights: [Double]? = nil
         if weightsBalanced {
             var counts: [Double: Double] = [:]

@@ -44,7 +44,13 @@ enum LoadVerb {
         do {
             switch format {
             case .xlsx:
-                return .table(try XLSXReader.read(path: url.path, options: try LoadOptions.xlsx(&ev, call), displayName: path))
+                let read = try XLSXReader.readNoting(path: url.path, options: try LoadOptions.xlsx(&ev, call), displayName: path)
+                if !read.filledMerges.isEmpty {
+                    let n = read.filledMerges.count
+                    ev.sideOutputs.append(.warning(Diagnostic(.data, "\(n) merged cell range\(n == 1 ? "" : "s") below the header (\(read.filledMerges.prefix(3).joined(separator: ", "))\(n > 3 ? ", …" : "")) filled with \(n == 1 ? "its" : "their") top-left value",
+                                                              at: call.nameSpan, severity: .note), source: ev.source))
+                }
+                return .table(read.table)
             case .statistical:
                 var o = StatFileOptions()
                 if let (v, vspan) = try ev.option(call, "labels") {

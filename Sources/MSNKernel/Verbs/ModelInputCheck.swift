@@ -38,4 +38,23 @@ enum ModelInputCheck {
             }
         }
     }
+
+    /// Checks the rows a fitted model scores (`predict`, `evaluate`, `explain`, `synergy`): an infinite
+    /// value in a column the model reads has no branch or product that means anything, so it is an
+    /// error that counts them, at `span` (the `on` table). Nulls are allowed: boosted trees send them
+    /// down each split's missing-value branch, linear and logistic models predict null for the row.
+    static func checkScoring(_ t: Table, columns: [String], verb: String, at span: SourceSpan) throws {
+        for name in columns {
+            guard case .float(let c)? = t.column(named: name) else { continue }
+            var count = 0, first = -1
+            for i in 0..<c.count where c.values[i].isInfinite && !c.isNull(i) {
+                if first < 0 { first = i }
+                count += 1
+            }
+            if count > 0 {
+                throw Diagnostic(.value, "\(verb): column '\(name)' has \(count) infinite value\(count == 1 ? "" : "s") (inf or -inf; the first in row \(first + 1)); a model can only score finite numbers",
+                                 at: span, hint: "leave them out first: | filter abs(\(name)) < 1e308, or replace them with null")
+            }
+        }
+    }
 }

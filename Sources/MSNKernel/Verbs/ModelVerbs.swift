@@ -27,6 +27,9 @@ enum ModelVerbs {
         if needsTable && table == nil {
             throw Diagnostic(.value, "\(call.name) needs the rows to score", at: call.nameSpan, hint: "\(call.name) m on test")
         }
+        if let table {
+            try ModelInputCheck.checkScoring(table, columns: boost.inputColumns, verb: call.name, at: call.on?.first?.span ?? call.nameSpan)
+        }
         return (boost, table)
     }
 
@@ -55,6 +58,10 @@ enum ModelVerbs {
         let labels = try targetLabels(yc, of: m, at: call.nameSpan)
         let scored = try scores(m, t, at: call.nameSpan)
         let keep = labels.indices.filter { i in !labels[i].isNaN && !scored.contains { $0[i].isNaN } }
+        let unscored = labels.indices.filter { i in !labels[i].isNaN }.count - keep.count
+        if unscored > 0 {
+            ev.sideOutputs.append(.warning(Diagnostic(.data, "\(unscored) row\(unscored == 1 ? "" : "s") with a missing predictor could not be scored and \(unscored == 1 ? "is" : "are") left out of the metrics", at: call.nameSpan, severity: .warning), source: nil))
+        }
         let p = scored.map { col in keep.map { col[$0] } }
         let y = keep.map { labels[$0] }
         let metrics: [(String, Double)]
