@@ -17,10 +17,15 @@ def median(fn):
     return statistics.median(times)
 
 results = {}
+# The 1M x 1M join with many matches: the first quarter of firm ids, each four times (as MSNBench table).
+n_rows = msnb["rows"]
+big_keys = [i % max(1, n_rows // 4) + 1 for i in range(n_rows)]
+big_w = [float(i) for i in range(n_rows)]
 try:
     import pandas as pd
     df = pd.read_csv(path)
     regions = pd.DataFrame({"region": ["Java", "Sumatra", "Bali"], "island_pop_m": [152, 60, 4]})
+    wide = pd.DataFrame({"firm_id": big_keys, "w": big_w})
     out = os.path.join(tempfile.gettempdir(), "pandas-out.csv")
     results["pandas"] = {
         "load": median(lambda: pd.read_csv(path)),
@@ -28,6 +33,7 @@ try:
         "groupby": median(lambda: df.groupby(["sector", "region"]).agg(n=("firm_id", "size"), mean_vol=("export_volume", "mean"), sd_vol=("export_volume", "std"))),
         "sort": median(lambda: df.sort_values("export_volume", ascending=False, na_position="last", kind="stable")),
         "join": median(lambda: df.merge(regions, on="region")),
+        "join_big": median(lambda: df.merge(wide, on="firm_id")),
         "write": median(lambda: df.to_csv(out, index=False)),
     }
 except ImportError:
@@ -36,6 +42,7 @@ try:
     import polars as pl
     df = pl.read_csv(path)
     regions = pl.DataFrame({"region": ["Java", "Sumatra", "Bali"], "island_pop_m": [152, 60, 4]})
+    wide = pl.DataFrame({"firm_id": big_keys, "w": big_w})
     out = os.path.join(tempfile.gettempdir(), "polars-out.csv")
     results["polars"] = {
         "load": median(lambda: pl.read_csv(path)),
@@ -43,6 +50,7 @@ try:
         "groupby": median(lambda: df.group_by(["sector", "region"]).agg(pl.len().alias("n"), pl.col("export_volume").mean().alias("mean_vol"), pl.col("export_volume").std().alias("sd_vol"))),
         "sort": median(lambda: df.sort("export_volume", descending=True, nulls_last=True)),
         "join": median(lambda: df.join(regions, on="region")),
+        "join_big": median(lambda: df.join(wide, on="firm_id")),
         "write": median(lambda: df.write_csv(out)),
     }
 except ImportError:
@@ -52,6 +60,7 @@ try:
     con = duckdb.connect()
     con.execute(f"create table t as select * from read_csv_auto('{path}')")
     con.execute("create table r as select * from (values ('Java', 152), ('Sumatra', 60), ('Bali', 4)) v(region, island_pop_m)")
+    con.execute(f"create table wide as select (i % {max(1, n_rows // 4)} + 1)::BIGINT firm_id, i::DOUBLE w from range({n_rows}) tbl(i)")
     out = os.path.join(tempfile.gettempdir(), "duckdb-out.csv")
     q = lambda s: (lambda: con.execute(s).fetch_arrow_table() if hasattr(con.execute(s), "fetch_arrow_table") else con.execute(s).fetchall())
     results["duckdb"] = {
@@ -60,12 +69,13 @@ try:
         "groupby": median(lambda: con.execute("select sector, region, count(*) n, avg(export_volume) mean_vol, stddev_samp(export_volume) sd_vol from t group by sector, region").fetchnumpy()),
         "sort": median(lambda: con.execute("select * from t order by export_volume desc nulls last").fetchnumpy()),
         "join": median(lambda: con.execute("select * from t join r using (region)").fetchnumpy()),
+        "join_big": median(lambda: con.execute("select * from t join wide using (firm_id)").fetchnumpy()),
         "write": median(lambda: con.execute(f"copy t to '{out}' (header, delimiter ',')")),
     }
 except ImportError:
     pass
 
-ops = ["load", "filter", "groupby", "sort", "join", "write"]
+ops = ["load", "filter", "groupby", "sort", "join", "join_big", "write"]
 print(f"rows {msnb['rows']}, csv {msnb['csv_mb']} MB, msnb peak memory {msnb['peak_mb']} MB "
       f"(python peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB with every peer loaded)")
 header = "| op | msnb ms | " + " | ".join(f"{p} ms | msnb/{p}" for p in results) + " |"

@@ -32,11 +32,17 @@ enum TableBench {
         let regions = try Table([("region", .string(StringColumn(["Java", "Sumatra", "Bali"]))),
                                  ("island_pop_m", .int(TypedColumn<Int64>([152, 60, 4])))])
         let join = try Bench.median(runs) { _ = try table.joined(with: regions, on: [("region", "region")]) }
+        // 1M × 1M with many matches: a right table as long as the left whose key repeats each of the
+        // first quarter of firm ids four times (peers_table.py builds the same table).
+        let n = table.rowCount
+        let wide = try Table([("firm_id", .int(TypedColumn<Int64>((0..<n).map { Int64($0 % max(1, n / 4) + 1) }))),
+                              ("w", .float(TypedColumn<Double>((0..<n).map(Double.init))))])
+        let bigJoin = try Bench.median(runs) { _ = try table.joined(with: wide, on: [("firm_id", "firm_id")]) }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-bench-out.csv").path
         let write = try Bench.median(runs) { try CSVWriter.write(table, to: out) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int).flatMap { $0 } ?? 0
         let results: [(String, Double)] = [
-            ("load", load), ("filter", filter), ("groupby", group), ("sort", sort), ("join", join), ("write", write),
+            ("load", load), ("filter", filter), ("groupby", group), ("sort", sort), ("join", join), ("join_big", bigJoin), ("write", write),
             ("lang_filter", langFilter), ("lang_groupby", langGroup), ("lang_sort", langSort),
         ]
         print("{\"rows\": \(table.rowCount), \"csv_mb\": \(String(format: "%.1f", Double(size) / 1e6)), \"load_peak_mb\": \(String(format: "%.1f", loadPeak)), \"peak_mb\": \(String(format: "%.1f", Bench.peakMB())),")

@@ -6,6 +6,7 @@ import Foundation
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
+//   .build/release/MSNBench floatfmt [--count 10000000]   (shortest-double text == Swift's description)
 //   .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
 //   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
 //   .build/release/MSNBench bootstrap [--draws 5000]
@@ -44,6 +45,15 @@ case "shapint":
     try ShapInteractionBench.run()
 case "scale":
     try ScaleBench.run(terms: Int(Bench.value(args, "--terms") ?? "100000") ?? 100_000)
+case "floatfmt":
+    // The shortest-double formatter against Swift's description on N random doubles (issue 21).
+    let count = Int(Bench.value(args, "--count") ?? "10000000") ?? 10_000_000
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let (bad, examples) = NumberTextSample.check(count: count, seed: 21)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    print("{\"doubles\": \(count), \"mismatches\": \(bad), \"seconds\": \(String(format: "%.1f", seconds))}")
+    for e in examples { print("  " + e) }
+    if bad > 0 { exit(1) }
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 case "bootstrap":

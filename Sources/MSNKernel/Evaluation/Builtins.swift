@@ -194,6 +194,8 @@ public enum Builtins {
         }
         // Arguments of an aggregate are row expressions over the whole table.
         let rowCtx = RowContext(table: ctx.table, grouping: nil, locals: ctx.grouping == nil ? ctx.locals : [:], scalarOnly: ctx.scalarOnly)
+        // count() per group: the group sizes, without a column of placeholders.
+        if args.isEmpty, agg == .count, let g = ctx.grouping { return .column(.int(TypedColumn(g.counts()))) }
         let column: Column
         if args.isEmpty {
             column = .int(TypedColumn([Int64](repeating: 0, count: ctx.table.rowCount)))

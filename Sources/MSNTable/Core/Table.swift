@@ -116,11 +116,11 @@ public struct Table: Sendable {
         func set(_ j: Int, _ c: Column) { lock.lock(); columns[j] = c; lock.unlock() }
     }
 
-    /// The first `n` rows.
-    public func head(_ n: Int) -> Table { take(Array(0..<max(0, min(n, rowCount)))) }
+    /// The first `n` rows (the table itself, shared not copied, when it has no more than `n`).
+    public func head(_ n: Int) -> Table { n >= rowCount ? self : take(Array(0..<max(0, n))) }
 
-    /// The last `n` rows.
-    public func tail(_ n: Int) -> Table { take(Array(max(0, rowCount - max(0, n))..<rowCount)) }
+    /// The last `n` rows (the table itself when it has no more than `n`).
+    public func tail(_ n: Int) -> Table { n >= rowCount ? self : take(Array(max(0, rowCount - max(0, n))..<rowCount)) }
 
     /// Rows where `mask` is true (null counts as false).
     public func filter(_ mask: TypedColumn<Bool>) throws -> Table {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Atomic file writes: a temporary file in the destination folder, then a rename, so a reader never
 /// sees a half-written file and a failed write leaves the previous file in place.
@@ -29,6 +32,17 @@ public enum AtomicFile {
 
     /// Writes `data` to `path`, creating parent folders.
     public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { sink in
+            try data.withUnsafeBytes { raw in
+                if let base = raw.baseAddress { try sink(base.assumingMemoryBound(to: UInt8.self), raw.count) }
+            }
+        }
+    }
+
+    /// Writes the bytes that `body` passes to its sink, in order, to `path` atomically, creating parent
+    /// folders: each call of the sink is one `write` to the temporary file (repeated only if the system
+    /// writes less). If `body` or a write throws, the target is left as it was.
+    public static func write(to path: String, _ body: (_ sink: (UnsafePointer<UInt8>, Int) throws -> Void) throws -> Void) throws {
         let target = try destination(of: path)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
@@ -36,18 +50,35 @@ public enum AtomicFile {
         removeStaleTemporaries(of: url)
         let prefix = ".\(url.lastPathComponent)\(marker)\(ProcessInfo.processInfo.processIdentifier)-"
         let temp = folder.appendingPathComponent(prefix + "\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw posixError(path) }
         do {
-            try data.write(to: temp)
+            defer { close(fd) }
+            try body { bytes, count in
+                var done = 0
+                while done < count {
+                    let n = Glibc.write(fd, bytes + done, count - done)
+                    if n < 0 { if errno == EINTR { continue }; throw posixError(path) }
+                    done += n
+                }
+            }
+        } catch {
+            unlink(temp.path)
+            throw error
+        }
+        do {
             if let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] {
                 try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
             }
-            guard rename(temp.path, target) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+            guard rename(temp.path, target) == 0 else { throw posixError(path) }
         } catch {
-            try? FileManager.default.removeItem(at: temp)
+            unlink(temp.path)
             throw error
         }
+    }
+
+    private static func posixError(_ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
 
     /// Writes UTF-8 `text` to `path` atomically.

@@ -52,9 +52,7 @@ extension Column {
         let ids = grouping.groupIDs
         switch agg {
         case .count:
-            var counts = [Int64](repeating: 0, count: g)
-            for id in ids { counts[Int(id)] += 1 }
-            return .int(TypedColumn(counts))
+            return .int(TypedColumn(grouping.counts()))
         case .countNonNull:
             var counts = [Int64](repeating: 0, count: g)
             for (i, id) in ids.enumerated() where !isNull(i) { counts[Int(id)] += 1 }
@@ -115,14 +113,13 @@ extension Column {
             for (i, id) in ids.enumerated() where !isNull(i) { sums[Int(id)] += x[i]; any[Int(id)] = true }
             return .float(TypedColumn(sums, validity: Bitmap(any)))
         case .mean, .sd, .variance:
-            let x = try numeric(agg)
-            var n = [Double](repeating: 0, count: g), sum = [Double](repeating: 0, count: g)
-            for (i, id) in ids.enumerated() where !isNull(i) { n[Int(id)] += 1; sum[Int(id)] += x[i] }
-            var mean = [Double](repeating: 0, count: g)
-            for k in 0..<g where n[k] > 0 { mean[k] = sum[k] / n[k] }
+            let moments = { (v: UnsafeBufferPointer<Double>) in
+                GroupMoments.compute(values: v, validity: self.validity, ids: ids, groups: g, squares: agg != .mean)
+            }
+            let (n, mean, ss): ([Double], [Double], [Double])
+            if case .float(let t) = self { (n, mean, ss) = t.values.withUnsafeBufferPointer(moments) }
+            else { (n, mean, ss) = try numeric(agg).withUnsafeBufferPointer(moments) }
             if agg == .mean { return .float(TypedColumn(mean, validity: Bitmap(n.map { $0 > 0 }))) }
-            var ss = [Double](repeating: 0, count: g)
-            for (i, id) in ids.enumerated() where !isNull(i) { let d = x[i] - mean[Int(id)]; ss[Int(id)] += d * d }
             var out = [Double](repeating: 0, count: g)
             for k in 0..<g where n[k] > 1 { out[k] = ss[k] / (n[k] - 1); if agg == .sd { out[k] = out[k].squareRoot() } }
             return .float(TypedColumn(out, validity: Bitmap(n.map { $0 > 1 })))
@@ -193,6 +190,11 @@ extension Table {
         let g = try grouping(by: keys)
         var out = g.keys
         for spec in specs {
+            if spec.column == nil && (spec.aggregate == .count || spec.aggregate == .countNonNull) {
+                // count() has no column: rows per group.
+                out = try out.adding(spec.name, .int(TypedColumn(g.counts())))
+                continue
+            }
             let source: Column = try spec.column.map { try requireColumn($0) } ?? .int(TypedColumn([Int64](repeating: 0, count: rowCount)))
             out = try out.adding(spec.name, try source.aggregate(spec.aggregate, by: g))
         }

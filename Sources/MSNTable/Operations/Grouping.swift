@@ -16,6 +16,13 @@ public struct Grouping: Sendable {
                  firstRows: rowCount > 0 ? [0] : [])
     }
 
+    /// Number of rows in each group.
+    public func counts() -> [Int64] {
+        var counts = [Int64](repeating: 0, count: groupCount)
+        counts.withUnsafeMutableBufferPointer { c in groupIDs.withUnsafeBufferPointer { id in for k in id { c[Int(k)] += 1 } } }
+        return counts
+    }
+
     /// Row indices of each group, in row order.
     public func rowsByGroup() -> [[Int]] {
         var out = [[Int]](repeating: [], count: groupCount)
@@ -39,20 +46,56 @@ extension Table {
         var ids = [Int32](repeating: 0, count: rowCount)
         var count = 1
         for c in cols {
-            let (codes, card) = Table.denseCodes(c)
-            var map: [Int64: Int32] = [:]
-            var next: Int32 = 0
-            for i in 0..<rowCount {
-                let key = Int64(ids[i]) * Int64(card) + Int64(codes[i])
-                if let g = map[key] { ids[i] = g } else { map[key] = next; ids[i] = next; next += 1 }
-            }
-            count = Int(next)
+            let (codes, card) = Table.groupingCodes(c)
+            count = Table.combine(&ids, groups: count, codes: codes, cardinality: card)
         }
         if rowCount == 0 { count = 0 }
         var first = [Int](repeating: -1, count: count)
         for i in 0..<rowCount where first[Int(ids[i])] < 0 { first[Int(ids[i])] = i }
         let keys = try Table(zip(names, cols).map { ($0, $1.take(first)) })
         return Grouping(groupIDs: ids, groupCount: count, keys: keys, firstRows: first)
+    }
+
+    /// Renumbers rows by the pair (current group, code) in order of first appearance; returns the new
+    /// group count. When the pairs fit a table of at most max(65,536, rows) slots (dictionary-coded
+    /// keys: sector × region), each row is one array lookup; otherwise a hash map.
+    static func combine(_ ids: inout [Int32], groups: Int, codes: [Int32], cardinality card: Int) -> Int {
+        let n = ids.count
+        var next: Int32 = 0
+        if groups.multipliedReportingOverflow(by: card).partialValue <= max(65_536, n), groups * card > 0 {
+            var slot = [Int32](repeating: -1, count: groups * card)
+            slot.withUnsafeMutableBufferPointer { sl in
+                ids.withUnsafeMutableBufferPointer { id in
+                    codes.withUnsafeBufferPointer { cd in
+                        for i in 0..<n {
+                            let key = Int(id[i]) &* card &+ Int(cd[i])
+                            var g = sl[key]
+                            if g < 0 { g = next; sl[key] = g; next += 1 }
+                            id[i] = g
+                        }
+                    }
+                }
+            }
+            return Int(next)
+        }
+        var map: [Int64: Int32] = [:]
+        for i in 0..<n {
+            let key = Int64(ids[i]) * Int64(card) + Int64(codes[i])
+            if let g = map[key] { ids[i] = g } else { map[key] = next; ids[i] = next; next += 1 }
+        }
+        return Int(next)
+    }
+
+    /// Codes for grouping: dictionary-encoded strings keep their dictionary codes (null is one past the
+    /// last), any other column takes `denseCodes`. Group numbers come from first appearance of the
+    /// combined key, so the code order does not matter here.
+    static func groupingCodes(_ c: Column) -> (codes: [Int32], cardinality: Int) {
+        guard case .string(let s) = c, case .dictionary(let raw, let dictionary) = s.storage else { return denseCodes(c) }
+        guard let v = s.validity else { return (raw, dictionary.count + 1) }
+        let nullCode = Int32(dictionary.count)
+        var codes = raw
+        for i in 0..<raw.count where !v[i] { codes[i] = nullCode }
+        return (codes, dictionary.count + 1)
     }
 
     /// Dense codes 0 ..< cardinality for a column's values, null included as a value of its own.
