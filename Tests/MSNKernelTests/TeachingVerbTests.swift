@@ -149,3 +149,19 @@ private func hsSession() throws -> Session {
     #expect(d?.kind == .interrupted)
     #expect(try s.text("kept") == "1")
 }
+
+@Test func coefficientsOfAPLSModelAreItsEstimates() throws {
+    let s = makeSession()
+    let source = """
+    mobi = load "data/mobi.csv"
+    p = fit pls on mobi {
+      Image =~ IMAG1 + IMAG2 + IMAG3
+      Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+      Satisfaction ~ Image
+    }
+    """
+    let viaCoefficients = try s.table(source + "\ncoefficients p | filter op == \"~\"")
+    let viaEstimates = try s.table("estimates p | filter op == \"~\"")
+    #expect(viaCoefficients.rowCount == 1 && viaCoefficients.columnNames == viaEstimates.columnNames)
+    #expect(viaCoefficients.columns.last?[0] == viaEstimates.columns.last?[0])
+}
