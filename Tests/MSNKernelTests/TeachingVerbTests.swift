@@ -135,14 +135,33 @@ private func hsSession() throws -> Session {
     coefficients fe
     """)
     guard case .model(let m)? = s.value(of: "fe"), let summaryTable = m.summary.table else { Issue.record("no panel model"); return }
-    #expect(t.columnNames == summaryTable.columnNames && t.rowCount == 2)
+    #expect(t.columnNames == summaryTable.columnNames && t.rowCount == summaryTable.rowCount)
+    let terms = (0..<t.rowCount).map { t.columns[0][$0].description }
+    #expect(terms.contains("tech_use") && terms.contains("sentiment"))
 }
 
 @Test func replicateIsCancellableAndKeepsBindings() throws {
     let s = makeSession()
     _ = try s.text("kept = 1\nkept")
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { s.cancellation.cancel() }
+    let token = s.cancellation
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { token.cancel() }
     let d = s.failure("replicate 100000 seed = 1 { d = simulate exporters n = 2000; d | summarize m = mean(exported) }")
     #expect(d?.kind == .interrupted)
     #expect(try s.text("kept") == "1")
+}
+
+@Test func coefficientsOfAPLSModelAreItsEstimates() throws {
+    let s = makeSession()
+    let source = """
+    mobi = load "data/mobi.csv"
+    p = fit pls on mobi {
+      Image =~ IMAG1 + IMAG2 + IMAG3
+      Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+      Satisfaction ~ Image
+    }
+    """
+    let viaCoefficients = try s.table(source + "\ncoefficients p | filter op == \"~\"")
+    let viaEstimates = try s.table("estimates p | filter op == \"~\"")
+    #expect(viaCoefficients.rowCount == 1 && viaCoefficients.columnNames == viaEstimates.columnNames)
+    #expect(viaCoefficients.columns.last?[0] == viaEstimates.columns.last?[0])
 }

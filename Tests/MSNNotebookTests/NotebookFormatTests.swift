@@ -55,7 +55,7 @@ y = nope
     #expect(throws: NotebookError.format(file: "b.msnb", line: 3, message: "the code cell opened here is never closed with ```")) {
         try NotebookDocument.parse("# t\n\n```msnb\nx = 1\n", file: "b.msnb")
     }
-    #expect(throws: NotebookError.format(file: "b.msnb", line: 1, message: "unknown cell option 'colour'; options are name, echo, eval and error")) {
+    #expect(throws: NotebookError.format(file: "b.msnb", line: 1, message: "unknown cell option 'colour'; options are name, echo, eval, error, exercise, check and points")) {
         try NotebookDocument.parse("```msnb {colour=red}\nx\n```\n", file: "b.msnb")
     }
 }

@@ -69,7 +69,7 @@ private func scratch() throws -> URL {
     #expect(doc.cells.count == 3)
     #expect(doc.cells[0].name == "setup" && !doc.cells[0].echo && doc.cells[0].code == "x = 1" && doc.cells[0].firstLine == 7)
     #expect(doc.cells[1].expectsError && doc.cells[1].code == "y = nope")
-    #expect(doc.warnings == ["q.msnb:6: cell option '#| fig-cap' is not used by msnb (it knows echo, eval, label and error); ignored"])
+    #expect(doc.warnings == ["q.msnb:6: cell option '#| fig-cap' is not used by msnb (it knows echo, eval, label, error, exercise, check and points); ignored"])
     #expect(throws: NotebookError.format(file: "q.msnb", line: 2, message: "#| echo: takes true or false")) {
         try NotebookDocument.parse("```{msnb}\n#| echo: maybe\nx = 1\n```\n", file: "q.msnb")
     }
