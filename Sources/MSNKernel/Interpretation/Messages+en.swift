@@ -264,6 +264,10 @@ extension Messages {
         "heading.madeWith": "Made with",
         "heading.noParameters": "no parameters",
         "heading.withParameters": "with parameters",
+        "heading.error": "error",
+        "heading.warning": "warning",
+        "heading.note": "note",
+        "heading.hint": "hint",
         "heading.interpretation": "Interpretation",
     ]
 }

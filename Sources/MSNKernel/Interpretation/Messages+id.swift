@@ -248,6 +248,10 @@ extension Messages {
         "heading.madeWith": "Dibuat dengan",
         "heading.noParameters": "tanpa parameter",
         "heading.withParameters": "dengan parameter",
+        "heading.error": "galat",
+        "heading.warning": "peringatan",
+        "heading.note": "catatan",
+        "heading.hint": "petunjuk",
         "heading.interpretation": "Interpretasi",
     ]
 }
