@@ -35,7 +35,7 @@ enum ModelInterpretation {
             let args = ["rhs": rhs[i], "lhs": lhs[i], "beta": c.apa(est[i], 3)]
             guard let lo, let hi, lo[i].isFinite, hi[i].isFinite else { return c.t("pls.r.path", args) }
             let excludes = lo[i] > 0 || hi[i] < 0
-            return c.t(excludes ? "pls.r.path.sig" : "pls.r.path.ns", args.merging(["ci": c.interval(lo[i], hi[i], 3)]) { $1 })
+            return c.t(excludes ? "pls.r.path.sig" : "pls.r.path.ns", args.merging(["ci": c.apaInterval(lo[i], hi[i])]) { $1 })
         }
         let r2 = rSquared.map { c.t("pls.r.r2", ["construct": $0.0, "r2": c.apa($0.1, 3), "verdict": c.word("r2." + r2Grade($0.1))]) }
         return [lines.joined(separator: " "), r2.joined(separator: " ")]
@@ -81,7 +81,8 @@ enum ModelInterpretation {
         }) {
             var tops: [(String, String)] = []
             for (j, region) in d.columnNames.enumerated() where j > 1 {
-                guard let v = d.columns[j].doubles(), let i = v.indices.filter({ v[$0].isFinite }).max(by: { abs(v[$0]) < abs(v[$1]) }) else { continue }
+                guard let v = d.columns[j].doubles(),
+                      let i = v.indices.filter({ v[$0].isFinite && names[$0] != "(Intercept)" }).max(by: { abs(v[$0]) < abs(v[$1]) }) else { continue }
                 tops.append((region, names[i]))
             }
             if Set(tops.map(\.1)).count == 1, let f = tops.first?.1 {

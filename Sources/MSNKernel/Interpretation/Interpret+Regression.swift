@@ -57,7 +57,7 @@ enum RegressionInterpretation {
 
     /// A linear or logistic regression.
     static func regression(_ fit: Fit, _ t: Table, _ c: InterpretContext) -> [String] {
-        if c.isOwner { return [owner(t, target: fit.kind == "logistic" ? fit.outcome : fit.target, c)] }
+        if c.isOwner { return [owner(t, target: fit.kind == "logistic" ? fit.outcome : fit.target, logistic: fit.kind == "logistic", c)] }
         let k = max(0, (t.rowCount) - 1)
         let head: String
         if fit.kind == "logistic" {
@@ -72,13 +72,14 @@ enum RegressionInterpretation {
     }
 
     /// One plain paragraph: which factors go with more or less of the outcome, and what to do.
-    static func owner(_ t: Table, target: String, _ c: InterpretContext) -> String {
+    static func owner(_ t: Table, target: String, logistic: Bool = false, _ c: InterpretContext) -> String {
         guard let terms = t.textsOf("term"), let b = t.numbersOf("estimate"), let p = t.numbersOf("pvalue") else { return "" }
         let sig = terms.indices.filter { terms[$0] != "(Intercept)" && p[$0] < alpha && b[$0].isFinite }
         let up = sig.filter { b[$0] > 0 }.map { terms[$0] }, down = sig.filter { b[$0] < 0 }.map { terms[$0] }
         var s: [String] = []
-        if !up.isEmpty { s.append(c.t("reg.o.up", ["list": c.list(up), "target": target])) }
-        if !down.isEmpty { s.append(c.t("reg.o.down", ["list": c.list(down), "target": target])) }
+        let (upKey, downKey) = logistic ? ("logit.o.up", "logit.o.down") : ("reg.o.up", "reg.o.down")
+        if !up.isEmpty { s.append(c.t(upKey, ["list": c.list(up), "target": target, "outcome": target])) }
+        if !down.isEmpty { s.append(c.t(downKey, ["list": c.list(down), "target": target, "outcome": target])) }
         if sig.isEmpty { s.append(c.t("reg.o.none", ["target": target])) }
         s.append(c.t("reg.o.action", ["target": target]))
         return s.joined(separator: " ")

@@ -110,6 +110,16 @@ enum Localizer {
         return out
     }
 
+    /// A rendered diagnostic with its severity word ("error:", "warning:") and "= hint:" in `language`.
+    static func renderedDiagnostic(_ text: String, _ language: MessageLanguage) -> String {
+        guard language != .en else { return text }
+        var out = text
+        for (english, key) in [("error: ", "heading.error"), ("warning: ", "heading.warning"), ("note: ", "heading.note")] where out.hasPrefix(english) {
+            out = Messages.text(key, language) + ": " + out.dropFirst(english.count)
+        }
+        return out.replacingOccurrences(of: " = hint: ", with: " = " + Messages.text("heading.hint", language) + ": ")
+    }
+
     /// An output with its messages translated (tables and figures are left as they are).
     static func translate(_ o: Output, to language: MessageLanguage) -> Output {
         guard language != .en else { return o }

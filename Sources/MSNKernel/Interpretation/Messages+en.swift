@@ -75,6 +75,8 @@ extension Messages {
         "interp.reg.r.caution": "Coefficients describe associations with the other terms held fixed; they are causal only if the design rules out confounding.",
         "interp.reg.o.up": "Firms with higher {list} tend to have higher {target}.",
         "interp.reg.o.down": "Firms with higher {list} tend to have lower {target}.",
+        "interp.logit.o.up": "Firms with higher {list} are more likely to have {outcome}.",
+        "interp.logit.o.down": "Firms with higher {list} are less likely to have {outcome}.",
         "interp.reg.o.none": "None of the factors shows a clear link with {target}.",
         "interp.reg.o.action": "These are patterns among these firms, not proof that changing one factor will change {target}; use them to choose what to look into.",
 
@@ -117,14 +119,14 @@ extension Messages {
         // compare regions.
         "interp.cmp.r.data": "{k} of {m} variables differ between the groups at p < .05{list}.",
         "interp.cmp.r.test": "{variable}: {test} = {stat}, {p}, effect size {size} ({words}).",
-        "interp.cmp.r.model": "A model fitted on one region and scored on another: {best} transfers best ({metric} = {bestv}), {worst} worst ({worstv}).",
+        "interp.cmp.r.model": "The pooled model fits {best} best ({metric} = {bestv}) and {worst} worst ({worstv}).",
         "interp.cmp.r.drivers": "The top driver differs by region: {list}.",
         "interp.cmp.r.same": "The top driver is the same in every region: {feature}.",
         "interp.cmp.r.ladder": "Measurement invariance holds up to the {level} level (ΔCFI ≤ .01, Cheung & Rensvold, 2002; ΔRMSEA ≤ .015, Chen, 2007).",
         "interp.cmp.r.ladder.none": "Not even configural invariance holds, so the construct means cannot be compared across groups.",
         "interp.cmp.o.data": "The groups differ clearly on {list}; elsewhere they look alike.",
         "interp.cmp.o.nodiff": "The groups look alike on everything compared.",
-        "interp.cmp.o.model": "A model built in one region works best when applied to {best}; be careful using it in {worst}.",
+        "interp.cmp.o.model": "The model works best for firms in {best}; be careful using it in {worst}.",
         "interp.cmp.o.ladder": "The survey questions mean the same thing in every group up to the {level} level, so comparisons at that level are fair.",
 
         // Panel models.
@@ -264,6 +266,10 @@ extension Messages {
         "heading.madeWith": "Made with",
         "heading.noParameters": "no parameters",
         "heading.withParameters": "with parameters",
+        "heading.error": "error",
+        "heading.warning": "warning",
+        "heading.note": "note",
+        "heading.hint": "hint",
         "heading.interpretation": "Interpretation",
     ]
 }

@@ -68,6 +68,8 @@ extension Messages {
         "interp.reg.r.caution": "Koefisien menggambarkan hubungan dengan suku lain dianggap tetap; koefisien baru bermakna sebab-akibat bila desain penelitian menutup kemungkinan variabel perancu.",
         "interp.reg.o.up": "Usaha dengan {list} yang lebih tinggi cenderung memiliki {target} yang lebih tinggi.",
         "interp.reg.o.down": "Usaha dengan {list} yang lebih tinggi cenderung memiliki {target} yang lebih rendah.",
+        "interp.logit.o.up": "Usaha dengan {list} yang lebih tinggi lebih mungkin mencapai {outcome}.",
+        "interp.logit.o.down": "Usaha dengan {list} yang lebih tinggi kurang mungkin mencapai {outcome}.",
         "interp.reg.o.none": "Tidak ada faktor yang menunjukkan hubungan jelas dengan {target}.",
         "interp.reg.o.action": "Ini adalah pola di antara usaha-usaha ini, bukan bukti bahwa mengubah satu faktor akan mengubah {target}; gunakan untuk memilih hal yang perlu ditelusuri.",
 
@@ -107,14 +109,14 @@ extension Messages {
 
         "interp.cmp.r.data": "{k} dari {m} variabel berbeda antarkelompok pada p < .05{list}.",
         "interp.cmp.r.test": "{variable}: {test} = {stat}, {p}, ukuran efek {size} ({words}).",
-        "interp.cmp.r.model": "Model yang dilatih di satu wilayah lalu diterapkan di wilayah lain: {best} paling cocok ({metric} = {bestv}), {worst} paling tidak cocok ({worstv}).",
+        "interp.cmp.r.model": "Model gabungan paling cocok untuk {best} ({metric} = {bestv}) dan paling tidak cocok untuk {worst} ({worstv}).",
         "interp.cmp.r.drivers": "Pendorong utama berbeda antarwilayah: {list}.",
         "interp.cmp.r.same": "Pendorong utama sama di setiap wilayah: {feature}.",
         "interp.cmp.r.ladder": "Invariansi pengukuran terpenuhi sampai tingkat {level} (ΔCFI ≤ .01, Cheung & Rensvold, 2002; ΔRMSEA ≤ .015, Chen, 2007).",
         "interp.cmp.r.ladder.none": "Invariansi konfigural pun tidak terpenuhi, sehingga rata-rata konstruk tidak dapat dibandingkan antarkelompok.",
         "interp.cmp.o.data": "Kelompok-kelompok ini jelas berbeda dalam hal {list}; selebihnya tampak serupa.",
         "interp.cmp.o.nodiff": "Kelompok-kelompok ini tampak serupa pada semua hal yang dibandingkan.",
-        "interp.cmp.o.model": "Model yang dibangun di satu wilayah paling cocok diterapkan di {best}; berhati-hatilah memakainya di {worst}.",
+        "interp.cmp.o.model": "Model ini paling cocok untuk usaha di {best}; berhati-hatilah memakainya di {worst}.",
         "interp.cmp.o.ladder": "Pertanyaan survei bermakna sama di setiap kelompok sampai tingkat {level}, sehingga perbandingan pada tingkat itu adil.",
 
         "interp.panel.r.fit": "Model {estimator} untuk {target} pada {n} baris (galat baku {se}).",
@@ -248,6 +250,10 @@ extension Messages {
         "heading.madeWith": "Dibuat dengan",
         "heading.noParameters": "tanpa parameter",
         "heading.withParameters": "dengan parameter",
+        "heading.error": "galat",
+        "heading.warning": "peringatan",
+        "heading.note": "catatan",
+        "heading.hint": "petunjuk",
         "heading.interpretation": "Interpretasi",
     ]
 }

@@ -20,9 +20,9 @@ public enum HTMLRendering {
         case .fileWritten(let path, let rows, let columns):
             return "<p class=\"msnb-file\">wrote <code>\(escape(path))</code> (\(rows) rows × \(columns) columns)</p>"
         case .warning(let d, let source):
-            return "<pre class=\"msnb-warning\">\(escape(d.render(source: source)))</pre>"
+            return "<pre class=\"msnb-warning\">\(escape(Localizer.renderedDiagnostic(d.render(source: source), options.messageLanguage)))</pre>"
         case .error(let d, let source):
-            return "<pre class=\"msnb-error\">\(escape(d.render(source: source)))</pre>"
+            return "<pre class=\"msnb-error\">\(escape(Localizer.renderedDiagnostic(d.render(source: source), options.messageLanguage)))</pre>"
         case .figure(let f):
             return "<figure class=\"msnb-figure\">\(inlineSVG(f.svg))" + (f.caption.map { "<figcaption>\(escape($0))</figcaption>" } ?? "") + "</figure>"
         }
@@ -63,7 +63,7 @@ public enum HTMLRendering {
             out += "</tbody></table>"
         }
         for p in s.paragraphs { out += "<p>\(escape(options.numberText.localize(p)))</p>" }
-        for w in s.warnings { out += "<p class=\"msnb-warning\">warning: \(escape(w))</p>" }
+        for w in s.warnings { out += "<p class=\"msnb-warning\">\(escape(Messages.text("heading.warning", options.messageLanguage))): \(escape(w))</p>" }
         if let t = s.table { out += table(t, caption: nil, options: options) }
         return out + "</div>"
     }

@@ -32,7 +32,7 @@ public enum Renderer {
             let file = FigureFiles.write(f, directory: options.plotsDirectory).map { "svg: \($0)\n" } ?? "(the SVG could not be written)\n"
             return f.sketch + "\n" + (f.caption.map { "(\($0))\n" } ?? "") + file
         case .warning(let d, let source), .error(let d, let source):
-            let r = d.render(source: source)
+            let r = Localizer.renderedDiagnostic(d.render(source: source), options.messageLanguage)
             return markdown ? "```\n\(r)```\n" : r
         }
     }

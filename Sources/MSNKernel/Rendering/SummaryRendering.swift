@@ -11,7 +11,7 @@ enum SummaryRendering {
             let pad = String(repeating: " ", count: width - item.label.count)
             lines.append("  \(item.label)\(pad)  \(options.numberText.format(item.value))" + (item.note.map { "  (\($0))" } ?? ""))
         }
-        for w in s.warnings { lines.append("  warning: \(w)") }
+        for w in s.warnings { lines.append("  \(Messages.text("heading.warning", options.messageLanguage)): \(w)") }
         for p in s.paragraphs { lines.append(ReportFormat.wrap(options.numberText.localize(p), width: 100)) }
         var out = lines.joined(separator: "\n") + "\n"
         if let t = s.table { out += Renderer.textTable(t, options: options) }
@@ -25,7 +25,7 @@ enum SummaryRendering {
             out += "- \(escape(item.label)): \(escape(options.numberText.format(item.value)))" + (item.note.map { " — \(escape($0))" } ?? "") + "\n"
         }
         for p in s.paragraphs { out += "\n" + escape(options.numberText.localize(p)) + "\n" }
-        for w in s.warnings { out += "\n> **warning:** \(escape(w))\n" }
+        for w in s.warnings { out += "\n> **\(Messages.text("heading.warning", options.messageLanguage)):** \(escape(w))\n" }
         if let t = s.table { out += "\n" + Renderer.markdownTable(t, options: options) }
         return out
     }

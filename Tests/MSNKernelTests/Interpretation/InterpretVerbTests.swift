@@ -54,6 +54,9 @@ m = fit boost target ~ worst_area + worst_concave_points + mean_texture on train
     guard case .model(_, let summary)? = r.outputs.first else { Issue.record("no summary"); return }
     #expect(summary.title == "boosted trees (histogram, gaya XGBoost) untuk memprediksi target")
     #expect(summary.items.contains { $0.label == "laju pembelajaran" })
+    let failed = s.execute("train | filter worst_arae > 1", origin: SourceOrigin(file: "t"))
+    let rendered = Renderer.text(failed.outputs, options: s.options)
+    #expect(rendered.hasPrefix("galat: kolom 'worst_arae' tidak dikenal\n") && rendered.contains("^^^^^^^^^^ mungkin maksud Anda 'worst_area'?"))
     #expect(s.failure("set language \"fr\"")?.message == "bahasa harus \"en\" atau \"id\"")
     _ = s.execute("set language \"en\"")
     #expect(s.failure("train | filter worst_arae > 1")?.message == "unknown column 'worst_arae'")

@@ -104,8 +104,11 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
     ])
     let pooled = try Table([("region", .string(StringColumn(["Java", "Bali"]))), ("metric", .string(StringColumn(["auc", "auc"]))),
                             ("pooled", .float(TypedColumn([0.71, 0.83])))])
+    #expect(ModelInterpretation.compareModel(pooled: pooled, drivers: nil, InterpretContext()) == [
+        "The pooled model fits Bali best (auc = 0.830) and Java worst (0.710).",
+    ])
     #expect(ModelInterpretation.compareModel(pooled: pooled, drivers: nil, InterpretContext(audience: .owner)) == [
-        "A model built in one region works best when applied to Bali; be careful using it in Java.",
+        "The model works best for firms in Bali; be careful using it in Java.",
     ])
     let ladder = try Table([("step", .string(StringColumn(["configural", "metric", "scalar"]))),
                             ("holds_cfi", .bool(TypedColumn<Bool>([false, true, false], validity: Bitmap([false, true, true]))))])
