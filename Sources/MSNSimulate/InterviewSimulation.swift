@@ -23,7 +23,7 @@ public enum InterviewSimulation {
         Theme(name: "regulatory_barriers", intercept: 0.6, terms: [("reg_similarity", -4.0, 0.5, false), ("import_policy", 0.3, 5, false)],
               meaning: "faces certification or licensing barriers; driven by low regulatory similarity, which does not affect export success (the model cannot see it)",
               excerpts: ["Getting the halal and SNI certificates took us a year.", "Every destination wants different paperwork.", "Customs rules changed and our shipment was held."]),
-        Theme(name: "fx_risk", intercept: -1.0, terms: [("fx_volatility", 0.25, 8, false)],
+        Theme(name: "fx_risk", intercept: -1.0, terms: [("fx_volatility", 0.6, 8, false)],
               meaning: "worries about exchange rates; more likely with high FX volatility (a model driver that lowers export success)",
               excerpts: ["When the rupiah moves, our margin disappears.", "We lost money on a dollar contract last year.", "We now quote prices only for one week."]),
         Theme(name: "digital_skills_gap", intercept: -0.5, terms: [("tech_use", -0.8, 3, false)],

@@ -69,6 +69,8 @@ private func row(_ t: Table, where column: String, is text: String) -> Int? {
     let wide = try s.table("w = load \"data/interview_codes_wide.csv\"\nprevalence w with format = \"wide\" | part themes")
     #expect(value(wide, try #require(row(wide, where: "theme", is: "fx_risk")), "count") == 3)
     #expect(s.failure("prevalence codes by theme, coder, excerpt")?.message == "prevalence breaks down by one group column")
+    // Without by, a long table's text column 'theme' holds the themes.
+    #expect(value(try s.table("prevalence codes | part themes"), 0, "count") == 3)
 }
 
 @Test func prevalenceByGroupUsesExactTests() throws {

@@ -10,6 +10,8 @@ struct JointQuantity {
     var name: String
     /// What it is, in words.
     var description: String
+    /// How sentences name it ("predicted probability").
+    var phrase: String
     /// One value per interviewed firm (NaN when missing).
     var values: [Double]
     /// "sentiment (−0.84)" per firm, for a boosted model.
@@ -35,13 +37,14 @@ struct JointQuantity {
                 }
             }
             let what = m.task == .binary ? "predicted P(\(m.target) = \(m.levels?.last ?? "1")) from the \(m.kind) model" : "predicted \(m.target) from the \(m.kind) model"
-            return JointQuantity(name: "predicted", description: what, values: p, topDriver: drivers, target: m.target)
+            let phrase = m.task == .binary ? "predicted probability" : "predicted \(m.target)"
+            return JointQuantity(name: "predicted", description: what, phrase: phrase, values: p, topDriver: drivers, target: m.target)
         }
         if let o = call.options.first(where: { $0.name == "outcome" }) {
             let (name, span) = try MixedMethodsSupport.columnName(o.value, verb: "joint … with outcome =")
             let c = try ev.requireColumn(firms, name, at: span)
             guard c.type != .string else { throw Diagnostic(.type, "outcome = \(name) must be a number column", at: span) }
-            return JointQuantity(name: name, description: "the firms' \(name)", values: MixedMethodsSupport.numbers(c), topDriver: nil, target: nil)
+            return JointQuantity(name: name, description: "the firms' \(name)", phrase: name, values: MixedMethodsSupport.numbers(c), topDriver: nil, target: nil)
         }
         throw Diagnostic(.value, "joint needs the quantitative result to set beside the themes", at: call.nameSpan,
                          hint: "with model = m (predicted probability and top SHAP driver) or with outcome = exported")

@@ -57,7 +57,7 @@ enum JointVerb {
         for (k, theme) in data.themes.enumerated() {
             display.append((theme, .int(TypedColumn<Int64>(optionals: matched.map { present[k][$0].map { $0 ? 1 : 0 } }))))
         }
-        let convergence = try JointQuantity.convergence(themes: data.themes, present: present, matched: matched, values: quantity.values, name: quantity.name)
+        let convergence = try JointQuantity.convergence(themes: data.themes, present: present, matched: matched, values: quantity.values, name: quantity.phrase)
         var items: [ModelSummary.Item] = [
             .init("firms interviewed", .int(matched.count)), .init("themes", .int(data.themes.count)),
             .init("quantity", .text(quantity.description)),
@@ -65,7 +65,7 @@ enum JointVerb {
         if data.coders.count > 1 { items.append(.init("theme present", .text(rule == "any" ? "when any coder applied it" : "when every coder applied it"))) }
         items.append(.init("test", .text("Welch's t, firms with against without the theme, 95% CI")))
         if matched.count < 30 { warnings.append("With \(matched.count) firms only large differences can show; a theme without a clear difference is not evidence of no difference.") }
-        let summary = ModelSummary(title: "joint display: \(data.themes.count) themes beside \(quantity.name) for \(matched.count) firms",
+        let summary = ModelSummary(title: "joint display: \(data.themes.count) themes beside the \(quantity.phrase) for \(matched.count) firms",
                                    items: items, paragraphs: [convergence.paragraph], warnings: warnings)
         return .model(MixedMethodsResult(kind: "joint", summary: summary, parts: [("display", try Table(display)), ("convergence", convergence.table)]))
     }

@@ -19,6 +19,7 @@ enum PrevalenceVerb {
         let long: Bool
         if let f = r.format?.0 { long = f == "long" }
         else if let first = (on.first ?? by.first), case .string? = t.column(named: first.0) { long = !hasCodeColumns(t, besides: r.respondent.0) || on.first != nil }
+        else if by.isEmpty, on.isEmpty, case .string? = t.column(named: "theme") { long = true }
         else { long = false }
         var groups = by
         if long {
