@@ -7,7 +7,13 @@ enum CellFormat {
     /// The most characters a displayed cell or column name shows; longer ones end in `…`.
     static let maxWidth = 60
 
-    static func format(_ c: CellValue, digits: Int) -> String {
+    static func format(_ c: CellValue, digits: Int, as hint: ColumnFormat? = nil) -> String {
+        if let hint, let v = c.doubleValue {
+            switch hint {
+            case .pValue: return SummaryValue.apaP(v)
+            case .bounded(let d): return SummaryValue.bounded(v, d)
+            }
+        }
         switch c {
         case .null: return "null"
         case .float(let v): return number(v, digits: digits)

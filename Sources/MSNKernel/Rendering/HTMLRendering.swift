@@ -42,7 +42,7 @@ public enum HTMLRendering {
         }
         out += "</tr></thead><tbody>"
         func row(_ i: Int) -> String {
-            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.format(t.columns[$0][i], digits: options.digits)) + "</td>" }.joined() + "</tr>"
+            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.format(t.columns[$0][i], digits: options.digits, as: t.columnFormats[t.columnNames[$0]])) + "</td>" }.joined() + "</tr>"
         }
         out += head.map(row).joined()
         if !tail.isEmpty {
@@ -64,7 +64,7 @@ public enum HTMLRendering {
         }
         for p in s.paragraphs { out += "<p>\(escape(p))</p>" }
         for w in s.warnings { out += "<p class=\"msnb-warning\">warning: \(escape(w))</p>" }
-        if let t = s.table { out += table(t, caption: nil, options: options) }
+        if let t = s.table { out += table(ResultFormats.annotate(t), caption: nil, options: options) }
         return out + "</div>"
     }
 
