@@ -42,10 +42,12 @@ let package = Package(
         .target(name: "MSNPlot", dependencies: ["MSNTable"]),
         // Simulated MSME data with a known truth (`simulate exporters`, `simulate ecosystem`).
         .target(name: "MSNSimulate", dependencies: ["MSNTable", "MSNStats"]),
+        // Exploratory factor analysis (ML, principal axes; varimax/promax/oblimin), parallel analysis, Harman's test.
+        .target(name: "MSNFactor", dependencies: ["MSNTable", "MSNStats"]),
         // Language front end: lexer, parser, AST, diagnostics. Depends on no engine.
         .target(name: "MSNLanguage"),
         // Kernel: evaluator, session, builtins, rendering.
-        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNIO", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel", "MSNPlot"],
+        .target(name: "MSNKernel", dependencies: ["MSNLanguage", "MSNTable", "MSNIO", "MSNStats", "MSNBoost", "MSNSEM", "MSNPLS", "MSNSimulate", "MSNPanel", "MSNPlot", "MSNFactor"],
                 plugins: ["StdlibEmbedPlugin"]),
         // cmark-gfm (Debian libcmark-gfm-dev, libcmark-gfm-extensions-dev) as a system library: Markdown prose → HTML.
         .systemLibrary(name: "CMarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(name: "MSNBoostTests", dependencies: ["MSNBoost", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSEMTests", dependencies: ["MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPanelTests", dependencies: ["MSNPanel", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MSNFactorTests", dependencies: ["MSNFactor", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPLSTests", dependencies: ["MSNPLS", "MSNSEM", "MSNTable", "MSNStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNPlotTests", dependencies: ["MSNPlot", "MSNTable"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MSNSimulateTests", dependencies: ["MSNSimulate", "MSNTable", "MSNStats"]),

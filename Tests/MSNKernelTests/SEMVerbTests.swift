@@ -32,7 +32,7 @@ s = fit sem on hs {
     #expect(kind == "sem")
     #expect(abs((summary.items.first { $0.label == "chi-square" }?.value.number ?? 0) - 85.306) < 1e-3)
     #expect(summary.items.first { $0.label == "df" }?.value == .int(24))
-    #expect(SummaryRendering.text(summary, options: SessionOptions()).contains("\n  chi-square       85.306\n  df               24\n  p                < .001\n  CFI              0.931  (acceptable (≥ .90))\n"))
+    #expect(SummaryRendering.text(summary, options: SessionOptions()).contains("\n  chi-square       85.306\n  df               24\n  p                < .001\n  CFI              .931  (acceptable (≥ .90))\n"))
 }
 
 @Test func semErrorsPointIntoTheNotebook() {

@@ -40,10 +40,10 @@ enum ReportFormat {
         return abs(x) < 0.1 && x != 0 ? String(format: "%.3g", x) : String(format: "%.2f", x)
     }
 
-    /// A p-value: "< 0.001" or three decimals.
+    /// A p-value in APA style, with its relation: "< .001" or "= .042" (no leading zero).
     static func p(_ x: Double) -> String {
         guard x.isFinite else { return "n/a" }
-        return x < 0.001 ? "< 0.001" : "= " + String(format: "%.3f", x)
+        return x < 0.001 ? "< .001" : "= " + SummaryValue.apaP(x)
     }
 
     /// A metric value with three decimals.

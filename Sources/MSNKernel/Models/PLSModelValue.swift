@@ -29,7 +29,7 @@ struct PLSModelValue: ModelValue {
             .init("missing cells", .text((o.missing == .mean ? "mean replacement" : "listwise deletion") + (o.missingValue.map { "; \($0.formatted()) marks missing" } ?? ""))),
             .init("constructs", .text(fit.spec.constructs.map { "\($0.name) (\($0.reflective ? "reflective" : ($0.mode == .unit ? "unit" : "mode \($0.mode.rawValue)")), \($0.items.count))" }.joined(separator: ", "))),
         ]
-        for r in fit.rSquared { items.append(.init("R² \(r.construct)", .number(r.r2, decimals: 3))) }
+        for r in fit.rSquared { items.append(.init("R² \(r.construct)", .bounded(r.r2, decimals: 3))) }
         var warnings = fit.warnings
         if let b = bootstrap {
             items.append(.init("bootstrap draws", .int(b.draws), note: "seed \(b.seed); \(b.draws - b.failed - b.notConverged) used; 95% percentile and BCa intervals"))

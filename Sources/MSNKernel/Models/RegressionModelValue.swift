@@ -112,8 +112,8 @@ struct RegressionModelValue: PredictiveModel {
             return ModelSummary(title: "linear regression (\(inference?.contains("weights") == true ? "WLS" : "OLS")) of \(target)", items: [
                 .init("rows", .int(rows)),
                 .init("inference", .text(inference ?? "classical standard errors")),
-                .init("R²", .number(f.rSquared, decimals: 4)),
-                .init("adjusted R²", .number(f.adjustedRSquared, decimals: 4)),
+                .init("R²", .bounded(f.rSquared, decimals: 3)),
+                .init("adjusted R²", .bounded(f.adjustedRSquared, decimals: 3)),
                 .init("F", .number(f.fStatistic, decimals: 3), note: "p " + SummaryValue.pValue(f.fPValue).formatted),
                 .init("AIC", .number(f.aic, decimals: 2)),
             ], table: coefficientTable)
@@ -122,7 +122,7 @@ struct RegressionModelValue: PredictiveModel {
                 .init("rows", .int(rows)),
                 .init("inference", .text(inference ?? "classical standard errors")),
                 .init("iterations", .int(f.iterations)),
-                .init("McFadden R²", .number(f.mcFaddenR2, decimals: 4)),
+                .init("McFadden R²", .bounded(f.mcFaddenR2, decimals: 3)),
                 .init("log-likelihood", .number(f.logLikelihood, decimals: 3)),
                 .init("AIC", .number(f.aic, decimals: 2)),
             ], warnings: f.separationWarning.map { [$0] } ?? [], table: coefficientTable)

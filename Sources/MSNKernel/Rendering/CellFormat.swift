@@ -7,7 +7,13 @@ enum CellFormat {
     /// The most characters a displayed cell or column name shows; longer ones end in `…`.
     static let maxWidth = 60
 
-    static func format(_ c: CellValue, digits: Int) -> String {
+    static func format(_ c: CellValue, digits: Int, as hint: ColumnFormat? = nil) -> String {
+        if let hint, let v = c.doubleValue {
+            switch hint {
+            case .pValue: return SummaryValue.apaP(v)
+            case .bounded(let d): return SummaryValue.bounded(v, d)
+            }
+        }
         switch c {
         case .null: return "null"
         case .float(let v): return number(v, digits: digits)
@@ -18,8 +24,8 @@ enum CellFormat {
 
     /// A cell as displayed under the session's options: `format`, with a decimal comma for floats when
     /// `set locale "id"` asks for one (renderings only; exports write cells themselves).
-    static func display(_ c: CellValue, options: SessionOptions) -> String {
-        let s = format(c, digits: options.digits)
+    static func display(_ c: CellValue, options: SessionOptions, as hint: ColumnFormat? = nil) -> String {
+        let s = format(c, digits: options.digits, as: hint)
         guard case .float = c, options.numberText.decimalComma else { return s }
         return options.numberText.localize(s)
     }

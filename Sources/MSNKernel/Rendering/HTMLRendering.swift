@@ -42,7 +42,7 @@ public enum HTMLRendering {
         }
         out += "</tr></thead><tbody>"
         func row(_ i: Int) -> String {
-            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.display(t.columns[$0][i], options: options)) + "</td>" }.joined() + "</tr>"
+            "<tr>" + t.columns.indices.map { cellTag($0) + escape(CellFormat.display(t.columns[$0][i], options: options, as: t.columnFormats[t.columnNames[$0]])) + "</td>" }.joined() + "</tr>"
         }
         out += head.map(row).joined()
         if !tail.isEmpty {
@@ -64,7 +64,7 @@ public enum HTMLRendering {
         }
         for p in s.paragraphs { out += "<p>\(escape(options.numberText.localize(p)))</p>" }
         for w in s.warnings { out += "<p class=\"msnb-warning\">\(escape(Messages.text("heading.warning", options.messageLanguage))): \(escape(w))</p>" }
-        if let t = s.table { out += table(t, caption: nil, options: options) }
+        if let t = s.table { out += table(ResultFormats.annotate(t), caption: nil, options: options) }
         return out + "</div>"
     }
 

@@ -50,7 +50,7 @@ public enum Renderer {
         let (head, tail) = visibleRows(t.rowCount, limit: options.rows)
         var columns = Array(0..<t.columnCount)
         var cells: [[String]] = columns.map { j in
-            [CellFormat.truncated(t.columnNames[j]), t.columns[j].type.description] + (head + tail).map { CellFormat.display(t.columns[j][$0], options: options) }
+            [CellFormat.truncated(t.columnNames[j]), t.columns[j].type.description] + (head + tail).map { CellFormat.display(t.columns[j][$0], options: options, as: t.columnFormats[t.columnNames[j]]) }
         }
         var widths = cells.map { $0.map(\.count).max() ?? 0 }
         var elided = 0
@@ -93,7 +93,7 @@ public enum Renderer {
         func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var lines = ["| " + t.columnNames.map { escape(CellFormat.truncated($0)) }.joined(separator: " | ") + " |"]
         lines.append("|" + t.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined())
-        func row(_ i: Int) -> String { "| " + t.columns.map { escape(CellFormat.display($0[i], options: options)) }.joined(separator: " | ") + " |" }
+        func row(_ i: Int) -> String { "| " + t.columns.indices.map { escape(CellFormat.display(t.columns[$0][i], options: options, as: t.columnFormats[t.columnNames[$0]])) }.joined(separator: " | ") + " |" }
         lines += head.map(row)
         if !tail.isEmpty {
             lines.append("| " + t.columns.map { _ in "…" }.joined(separator: " | ") + " |")

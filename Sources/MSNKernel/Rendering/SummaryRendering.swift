@@ -14,7 +14,7 @@ enum SummaryRendering {
         for w in s.warnings { lines.append("  \(Messages.text("heading.warning", options.messageLanguage)): \(w)") }
         for p in s.paragraphs { lines.append(ReportFormat.wrap(options.numberText.localize(p), width: 100)) }
         var out = lines.joined(separator: "\n") + "\n"
-        if let t = s.table { out += Renderer.textTable(t, options: options) }
+        if let t = s.table { out += Renderer.textTable(ResultFormats.annotate(t), options: options) }
         return out
     }
 
@@ -26,7 +26,7 @@ enum SummaryRendering {
         }
         for p in s.paragraphs { out += "\n" + escape(options.numberText.localize(p)) + "\n" }
         for w in s.warnings { out += "\n> **\(Messages.text("heading.warning", options.messageLanguage)):** \(escape(w))\n" }
-        if let t = s.table { out += "\n" + Renderer.markdownTable(t, options: options) }
+        if let t = s.table { out += "\n" + Renderer.markdownTable(ResultFormats.annotate(t), options: options) }
         return out
     }
 

@@ -55,12 +55,16 @@ public enum SummaryValue: Sendable, Equatable {
     case interval(Double, Double, decimals: Int)
     /// A share, shown as a percentage with one decimal.
     case percent(Double)
+    /// A statistic that cannot exceed 1 in size (CFI, R², AUC, r), without the leading zero (".953").
+    case bounded(Double, decimals: Int)
+    /// An estimate with its interval, "0.42 [0.31, 0.53]"; `bounded` drops the leading zeros.
+    case estimate(Double, lower: Double, upper: Double, decimals: Int, bounded: Bool)
 
     /// The number inside a `.number`, `.int`, `.pValue` or `.percent` value.
     public var number: Double? {
         switch self {
         case .int(let v): return Double(v)
-        case .number(let v, _), .pValue(let v), .percent(let v): return v
+        case .number(let v, _), .pValue(let v), .percent(let v), .bounded(let v, _), .estimate(let v, _, _, _, _): return v
         case .text, .interval: return nil
         }
     }
@@ -74,7 +78,19 @@ public enum SummaryValue: Sendable, Equatable {
         case .pValue(let p): return SummaryValue.apaP(p)
         case .interval(let a, let b, let d): return "[\(SummaryValue.fixed(a, d)), \(SummaryValue.fixed(b, d))]"
         case .percent(let v): return v.isFinite ? SummaryValue.fixed(100 * v, 1) + "%" : "n/a"
+        case .bounded(let v, let d): return SummaryValue.bounded(v, d)
+        case .estimate(let v, let lo, let hi, let d, let b):
+            let f: (Double) -> String = b ? { SummaryValue.bounded($0, d) } : { SummaryValue.fixed($0, d) }
+            return "\(f(v)) [\(f(lo)), \(f(hi))]"
         }
+    }
+
+    /// A bounded statistic with `decimals` decimals and no leading zero (".953", "-.120"); "n/a" when not finite.
+    public static func bounded(_ v: Double, _ decimals: Int) -> String {
+        let s = fixed(v, decimals)
+        if s.hasPrefix("0.") { return String(s.dropFirst()) }
+        if s.hasPrefix("-0.") { return "-" + s.dropFirst(2) }
+        return s
     }
 
     /// `v` with `decimals` decimals; "n/a" when not finite.

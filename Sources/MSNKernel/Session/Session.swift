@@ -92,7 +92,7 @@ public final class Session {
     /// The outputs that display a value: one, plus one captioned table per part of a model that has parts.
     static func outputs(for value: Value, digits: Int) -> [Output] {
         guard case .model(let m) = value else { return [output(for: value, digits: digits)] }
-        return [output(for: value, digits: digits)] + m.parts.map { .table($0.table, caption: $0.name) }
+        return [output(for: value, digits: digits)] + m.parts.map { .table(ResultFormats.annotate($0.table), caption: $0.name) }
     }
 
     /// A scalar as displayed: floats to `digits` significant digits (as in tables), keeping a `.0` on

@@ -10,6 +10,7 @@ enum FitVerb {
         "sem": fitSEM, "pls": PLSVerbs.fit, "boost": BoostVerbs.fit,
         "linear": RegressionVerbs.fitter(logistic: false), "logistic": RegressionVerbs.fitter(logistic: true),
         "panel": PanelVerbs.fitPanel, "did": EventVerbs.fitDiD, "event": EventVerbs.fitEvent,
+        "efa": FactorVerbs.fitEFA,
     ]
 
     static let run: VerbImplementation = { ev, call, input in

@@ -64,6 +64,22 @@ enum ModelVerbs {
         }
         let p = scored.map { col in keep.map { col[$0] } }
         let y = keep.map { labels[$0] }
+        if m.task == .binary {
+            let out = try EvaluateBinary.table(&ev, call, labels: y, probabilities: p[0])
+            if let metric = out.column(named: "metric"), let value = out.column(named: "value") {
+                let undefined = (0..<out.rowCount).compactMap { i -> String? in
+                    guard value.isNull(i), case .string(let name) = metric[i] else { return nil }
+                    return name
+                }
+                if !undefined.isEmpty {
+                    ev.sideOutputs.append(.warning(Diagnostic(.value, "\(undefined.joined(separator: ", ")) cannot be computed on these \(y.count) rows (a class is missing or never predicted); shown as null", at: call.nameSpan, severity: .warning), source: nil))
+                }
+            }
+            return .table(out)
+        }
+        if let o = call.options.first {
+            throw Diagnostic(.value, "\(o.name) applies to models of a binary outcome; this model's target is \(m.task == .multiclass ? "multiclass" : "numeric")", at: o.span)
+        }
         let metrics: [(String, Double)]
         switch m.task {
         case .binary: metrics = Metrics.binary(labels: y, probabilities: p[0])

@@ -46,6 +46,7 @@ enum RegressionVerbs {
                 if logistic {
                     let f = try LogisticRegression(design: design, response: y, weights: weights, covariance: kind)
                     if let w = f.separationWarning { warn(w) }
+                    if let w = EventsPerVariable.warning(labels: y, parameters: design.names.filter { $0 != "(Intercept)" }.count) { warn(w) }
                     if f.conditionNumber > LinearRegression.conditionWarningThreshold { warn(LinearRegression.conditionWarning(f.conditionNumber)) }
                     return .model(RegressionModelValue(fit: .logistic(f), target: target, terms: terms, levels: levels, rows: keep.count, inference: options.label(kind)))
                 }

@@ -67,7 +67,9 @@ enum RowVerbs {
         if !drop.isEmpty {
             throw Diagnostic(.value, "select either keeps columns or drops them (-name), not both", at: call.nameSpan)
         }
-        return .table(try Table(keep.map { ($0.0, t.column(named: $0.1) ?? .nulls(.float, count: t.rowCount)) }))
+        var out = try Table(keep.map { ($0.0, t.column(named: $0.1) ?? .nulls(.float, count: t.rowCount)) })
+        for (name, source) in keep { if let f = t.columnFormats[source] { out.columnFormats[name] = f } }
+        return .table(out)
     }
 
     static let derive: VerbImplementation = { ev, call, input in

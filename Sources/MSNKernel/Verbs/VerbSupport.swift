@@ -15,7 +15,7 @@ extension Evaluator {
         }
         lastVerbWasExport = false
         do {
-            return try implementation(&self, call, input)
+            return ResultFormats.annotate(try implementation(&self, call, input), verb: call.name)
         } catch let e as TableError {
             try checkCancelled(call.span)
             throw Diagnostic(.value, e.description, at: call.nameSpan)

@@ -48,6 +48,7 @@ enum Verbs {
             "pls": PLSOptionParser.allowed,
             "linear": RegressionOptions.names, "logistic": RegressionOptions.names,
             "panel": PanelVerbs.fitOptions, "did": EventVerbs.didOptions, "event": EventVerbs.eventOptions,
+            "efa": FactorVerbs.fitOptions,
         ]),
         VerbSpec("estimates", PLSVerbs.estimates),
         VerbSpec("fitmeasures", SEMResultVerbs.fitmeasures),
@@ -58,7 +59,7 @@ enum Verbs {
         VerbSpec("vif", PLSVerbs.vif),
         VerbSpec("crossloadings", PLSVerbs.crossloadings),
         VerbSpec("effects", PLSVerbs.effects),
-        VerbSpec("evaluate", ModelVerbs.evaluate),
+        VerbSpec("evaluate", ModelVerbs.evaluate, options: ["": EvaluateBinary.options]),
         VerbSpec("predict", PLSVerbs.predict),
         VerbSpec("importance", ModelVerbs.importance),
         VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
@@ -75,6 +76,7 @@ enum Verbs {
         VerbSpec("agreement", AgreementVerb.run, options: ["": AgreementVerb.options]),
         VerbSpec("prevalence", PrevalenceVerb.run, options: ["": PrevalenceVerb.options]),
         VerbSpec("joint", JointVerb.run, options: ["": JointVerb.options]),
+        VerbSpec("methodbias", MethodBiasVerb.run, options: ["": MethodBiasVerb.options]),
     ]
 
     /// Name → specification.

@@ -12,6 +12,9 @@ public struct Table: Sendable {
     /// Descriptive labels of some columns (SPSS/Stata variable labels), by column name. Kept by row
     /// selections (`take`, `filter`, `head`…) and `adding`; other operations start without labels.
     public var columnLabels: [String: String] = [:]
+    /// Display hints of some result columns (p-values, bounded statistics), by column name. Kept like
+    /// `columnLabels`, and also by `selecting`, `dropping` and `renaming`; values are never changed.
+    public var columnFormats: [String: ColumnFormat] = [:]
 
     /// A table from (name, column) pairs; all columns must have the same length and distinct names.
     public init(_ pairs: [(String, Column)]) throws {
@@ -65,19 +68,24 @@ public struct Table: Sendable {
         if let i = index(of: name) { pairs[i] = (name, column) } else { pairs.append((name, column)) }
         var t = try Table(pairs)
         t.columnLabels = columnLabels
+        t.columnFormats = columnFormats
         return t
     }
 
     /// The columns named, in that order.
     public func selecting(_ names: [String]) throws -> Table {
-        try Table(names.map { ($0, try requireColumn($0)) }).withRowCount(rowCount)
+        var t = try Table(names.map { ($0, try requireColumn($0)) }).withRowCount(rowCount)
+        t.columnFormats = formats(keeping: names)
+        return t
     }
 
     /// A copy without the columns named.
     public func dropping(_ names: [String]) throws -> Table {
         for n in names { _ = try requireColumn(n) }
         let drop = Set(names)
-        return try Table(zip(columnNames, columns).filter { !drop.contains($0.0) }).withRowCount(rowCount)
+        var t = try Table(zip(columnNames, columns).filter { !drop.contains($0.0) }).withRowCount(rowCount)
+        t.columnFormats = formats(keeping: columnNames.filter { !drop.contains($0) })
+        return t
     }
 
     /// A copy with columns renamed (old → new).
@@ -89,7 +97,9 @@ public struct Table: Sendable {
             }
             names[i] = new
         }
-        return try Table(Array(zip(names, columns))).withRowCount(rowCount)
+        var t = try Table(Array(zip(names, columns))).withRowCount(rowCount)
+        for (old, new) in zip(columnNames, names) { if let f = columnFormats[old] { t.columnFormats[new] = f } }
+        return t
     }
 
     /// The rows at `indices`, in that order (a selection vector). Large selections gather the columns
@@ -98,6 +108,7 @@ public struct Table: Sendable {
         var t = Table(rowCount: indices.count)
         t.columnNames = columnNames
         t.columnLabels = columnLabels
+        t.columnFormats = columnFormats
         if indices.count * columns.count < 1 << 18 || columns.count < 2 {
             t.columns = columns.map { $0.take(indices) }
         } else {
