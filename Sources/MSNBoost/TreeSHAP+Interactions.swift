@@ -54,13 +54,13 @@ struct InteractionPlan {
             for (t, tree) in trees.enumerated() {
                 let used = features[t]
                 tree.nodes.withUnsafeBufferPointer { nodes in
-                    TreeSHAP.recurse(nodes, x, main, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                    TreeSHAP.recurse(nodes, x, main, s.path.path, s.path.inverse, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
                                      condition: 0, conditionFeature: -1, fraction: 1)
                     for i in used {
                         for j in used { on[j] = 0; off[j] = 0 }
-                        TreeSHAP.recurse(nodes, x, on, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                        TreeSHAP.recurse(nodes, x, on, s.path.path, s.path.inverse, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
                                          condition: 1, conditionFeature: i, fraction: 1)
-                        TreeSHAP.recurse(nodes, x, off, s.path.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                        TreeSHAP.recurse(nodes, x, off, s.path.path, s.path.inverse, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
                                          condition: -1, conditionFeature: i, fraction: 1)
                         for j in used where j != i { m[i * w + j] += (on[j] - off[j]) / 2 }
                     }

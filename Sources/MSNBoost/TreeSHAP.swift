@@ -19,7 +19,7 @@ public enum TreeSHAP {
                         let tree = round[c]
                         p[f] += expectedValue(tree, 0)
                         tree.nodes.withUnsafeBufferPointer { nodes in
-                            recurse(nodes, x, p, scratch.path, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
+                            recurse(nodes, x, p, scratch.path, scratch.inverse, node: 0, depth: 0, zero: 1, one: 1, parentFeature: -1,
                                     condition: 0, conditionFeature: -1, fraction: 1)
                         }
                     }
@@ -51,48 +51,62 @@ public enum TreeSHAP {
     }
 
     @inline(__always)
-    static func unwind(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int) {
+    static func unwind(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int, _ inv: UnsafePointer<Double>) {
         let one = path[index].one, zero = path[index].zero
+        let d1 = Double(depth + 1), invD1 = inv[depth + 1]
         var next = path[depth].weight
         var i = depth - 1
-        while i >= 0 {
-            if one != 0 {
+        if one != 0 {
+            let a = d1 / one, b = zero * invD1
+            while i >= 0 {
                 let t = path[i].weight
-                path[i].weight = next * Double(depth + 1) / (Double(i + 1) * one)
-                next = t - path[i].weight * zero * Double(depth - i) / Double(depth + 1)
-            } else {
-                path[i].weight = path[i].weight * Double(depth + 1) / (zero * Double(depth - i))
+                let w = next * a * inv[i + 1]
+                path[i].weight = w
+                next = t - w * b * Double(depth - i)
+                i -= 1
             }
-            i -= 1
+        } else {
+            let a = d1 / zero
+            while i >= 0 {
+                path[i].weight = path[i].weight * a * inv[depth - i]
+                i -= 1
+            }
         }
         var j = index
         while j < depth { path[j].feature = path[j + 1].feature; path[j].zero = path[j + 1].zero; path[j].one = path[j + 1].one; j += 1 }
     }
 
     @inline(__always)
-    static func unwoundSum(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int) -> Double {
+    static func unwoundSum(_ path: UnsafeMutablePointer<PathElement>, _ depth: Int, _ index: Int, _ inv: UnsafePointer<Double>) -> Double {
         let one = path[index].one, zero = path[index].zero
-        var next = path[depth].weight
+        let d1 = Double(depth + 1)
         var total = 0.0
         var i = depth - 1
-        while i >= 0 {
-            if one != 0 {
-                let t = next * Double(depth + 1) / (Double(i + 1) * one)
+        if one != 0 {
+            let a = d1 / one, b = zero * inv[depth + 1]
+            var next = path[depth].weight
+            while i >= 0 {
+                let t = next * a * inv[i + 1]
                 total += t
-                next = path[i].weight - t * zero * Double(depth - i) / Double(depth + 1)
-            } else if zero != 0 {
-                total += path[i].weight / zero / (Double(depth - i) / Double(depth + 1))
+                next = path[i].weight - t * b * Double(depth - i)
+                i -= 1
             }
-            i -= 1
+        } else if zero != 0 {
+            let a = d1 / zero
+            while i >= 0 {
+                total += path[i].weight * a * inv[depth - i]
+                i -= 1
+            }
         }
         return total
     }
 
     /// TreeSHAP's recursion (XGBoost's `TreeShap`). `condition` 0 gives plain contributions; +1 / −1
     /// hold `conditionFeature` present / absent (for interaction values). `parent` is the caller's path
-    /// segment; this call's segment starts right after the `depth + 1` elements it copies.
+    /// segment; this call's segment starts right after the `depth + 1` elements it copies. `inv[k]`
+    /// is 1/k (the recursion divides only by small whole numbers).
     static func recurse(_ nodes: UnsafeBufferPointer<Tree.Node>, _ x: UnsafePointer<Double>, _ phi: UnsafeMutablePointer<Double>,
-                        _ parent: UnsafeMutablePointer<PathElement>, node: Int, depth: Int, zero: Double, one: Double,
+                        _ parent: UnsafeMutablePointer<PathElement>, _ inv: UnsafePointer<Double>, node: Int, depth: Int, zero: Double, one: Double,
                         parentFeature: Int, condition: Int, conditionFeature: Int, fraction: Double) {
         if fraction == 0 { return }
         let path = parent + (depth + 1)
@@ -104,7 +118,7 @@ public enum TreeSHAP {
             if depth >= 1 {
                 let scaled = n.value * fraction
                 for i in 1...depth {
-                    let w = unwoundSum(path, depth, i)
+                    let w = unwoundSum(path, depth, i, inv)
                     phi[path[i].feature] += w * (path[i].one - path[i].zero) * scaled
                 }
             }
@@ -119,7 +133,7 @@ public enum TreeSHAP {
         if k <= depth {
             incomingZero = path[k].zero
             incomingOne = path[k].one
-            unwind(path, depth, k)
+            unwind(path, depth, k, inv)
             depth -= 1
         }
         var hotFraction = fraction, coldFraction = fraction
@@ -132,9 +146,9 @@ public enum TreeSHAP {
             }
             depth -= 1
         }
-        recurse(nodes, x, phi, path, node: hot, depth: depth + 1, zero: hotZero * incomingZero, one: incomingOne,
+        recurse(nodes, x, phi, path, inv, node: hot, depth: depth + 1, zero: hotZero * incomingZero, one: incomingOne,
                 parentFeature: n.feature, condition: condition, conditionFeature: conditionFeature, fraction: hotFraction)
-        recurse(nodes, x, phi, path, node: cold, depth: depth + 1, zero: coldZero * incomingZero, one: 0,
+        recurse(nodes, x, phi, path, inv, node: cold, depth: depth + 1, zero: coldZero * incomingZero, one: 0,
                 parentFeature: n.feature, condition: condition, conditionFeature: conditionFeature, fraction: coldFraction)
     }
 }
@@ -145,6 +159,9 @@ public enum TreeSHAP {
 final class ShapScratch {
     let path: UnsafeMutablePointer<TreeSHAP.PathElement>
     let capacity: Int
+    /// 1/k for k = 0 … depth + 3 (entry 0 unused).
+    let inverse: UnsafeMutablePointer<Double>
+    let inverseCount: Int
 
     /// A stack for trees of at most `depth` split levels.
     init(depth: Int) {
@@ -152,10 +169,14 @@ final class ShapScratch {
         capacity = (depth + 3) * (depth + 4) + 8
         path = .allocate(capacity: capacity)
         path.initialize(repeating: TreeSHAP.PathElement(feature: -1, zero: 0, one: 0, weight: 0), count: capacity)
+        inverseCount = depth + 4
+        inverse = .allocate(capacity: inverseCount)
+        for k in 0..<inverseCount { (inverse + k).initialize(to: k == 0 ? 0 : 1 / Double(k)) }
     }
 
     deinit {
         path.deinitialize(count: capacity)
         path.deallocate()
+        inverse.deallocate()
     }
 }
