@@ -71,7 +71,7 @@ public struct NumberText: Sendable, Equatable {
         switch value {
         case .text(let s): return s
         case .int: return value.formatted
-        case .number, .percent: return localize(value.formatted)
+        case .number, .percent, .bounded, .estimate: return localize(value.formatted)
         case .pValue(let p):
             guard p.isFinite else { return "n/a" }
             return p < 0.001 ? "< 0,001" : fixed(p, 3)
