@@ -64,7 +64,7 @@ enum Verbs {
         VerbSpec("importance", ModelVerbs.importance),
         VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
         VerbSpec("simulate", SimulateVerb.run),
-        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise"], "model": ["folds"], "sem": []]),
+        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise", "equivalence"], "model": ["folds"], "sem": []]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
         VerbSpec("synergy", SynergyVerb.run),
