@@ -75,7 +75,7 @@ func solutionsMatchR(method: String, rotation: String) throws {
     let spec = FactorSpecification(factors: 3, method: .init(rawValue: method) ?? .ml, rotation: .init(rawValue: rotation) ?? .none)
     let fit = try FactorFit(spec, data: data)
     let ref = try #require(f.solutions["\(method)_\(rotation)"])
-    let tol = method == "ml" ? 1e-6 : 1e-8
+    let tol = method == "ml" ? 1e-7 : 1e-11   // measured: ML ≤ 1.7e-8 (factanal's own convergence), PA ≤ 3.4e-13
     #expect(maxDiff(fit.loadings, ref.loadings) < tol, "loadings \(method) \(rotation): \(maxDiff(fit.loadings, ref.loadings))")
     #expect(maxDiff(fit.phi, ref.phi) < tol, "phi \(method) \(rotation): \(maxDiff(fit.phi, ref.phi))")
     for (a, b) in zip(fit.communalities, ref.communality) { #expect(abs(a - b) < tol) }

@@ -65,3 +65,21 @@ private func value(_ t: Table, _ metric: String) -> Double? {
     let text = Renderer.text(r.outputs, options: s.options)
     #expect(text.contains("events per variable, below the rule of thumb of 10"))
 }
+
+@Test func optimismCorrectionByBootstrapRefits() throws {
+    let s = makeSession()
+    let t = try s.table(setup + "\nevaluate logit on hs with optimism = 20 seed 5")
+    let apparent = try #require(t.column(named: "apparent")?.doubles()), corrected = try #require(t.column(named: "corrected")?.doubles())
+    let optimism = try #require(t.column(named: "optimism")?.doubles())
+    let plain = try s.table("evaluate logit on hs")
+    // The apparent AUC is evaluate's AUC (up to summation order); in-sample the slope is 1.
+    #expect(abs(apparent[0] - (value(plain, "auc") ?? 0)) < 1e-12)
+    #expect(abs(apparent[3] - 1) < 1e-8)
+    // Refits do better on their own resample than on the original rows: positive AUC optimism, slope below 1.
+    #expect(optimism[0] > 0 && corrected[0] < apparent[0])
+    #expect(corrected[3] < 1)
+    for k in 0..<4 { #expect(abs(corrected[k] - (apparent[k] - optimism[k])) < 1e-15) }
+    // The same seed gives the same table.
+    let again = try s.table("evaluate logit on hs with optimism = 20 seed 5")
+    #expect(again.column(named: "corrected")?.doubles() == corrected)
+}

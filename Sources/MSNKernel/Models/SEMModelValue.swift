@@ -98,6 +98,14 @@ enum SEMTables {
         pairs += [("est", col { $0.est }), ("se", col { $0.se }), ("z", col { $0.z }), ("pvalue", col { $0.pvalue })]
         if !compact { pairs += [("ci_lower", col { $0.ciLower }), ("ci_upper", col { $0.ciUpper }), ("std_lv", col { $0.stdLV })] }
         pairs.append(("std_all", col { $0.stdAll }))
+        if !compact {
+            // Delta-method 95% intervals of std_all, as lavaan's standardizedSolution().
+            let se = fit.standardizedAllSE()
+            let z = 1.959963984540054
+            let lo = zip(rows, se).map { r, s in r.stdAll.flatMap { v in s.map { v - z * $0 } } }
+            let hi = zip(rows, se).map { r, s in r.stdAll.flatMap { v in s.map { v + z * $0 } } }
+            pairs += [("std_all_ci_lower", .float(TypedColumn(optionals: lo))), ("std_all_ci_upper", .float(TypedColumn(optionals: hi)))]
+        }
         return try Table(pairs)
     }
 

@@ -18,6 +18,13 @@ enum CompareData {
             guard case .scalar(.bool(let b)) = v else { throw Diagnostic(.type, "pairwise is true or false", at: span) }
             pairwise = b
         }
+        var equivalence: CompareEquivalence?
+        if let (v, span) = try ev.option(call, "equivalence") {
+            guard case .scalar(let c) = v, let d = c.doubleValue, d > 0, d.isFinite else {
+                throw Diagnostic(.value, "equivalence is the smallest difference of interest, a positive number in the variables' units", at: span, hint: "with equivalence = 0.1")
+            }
+            equivalence = CompareEquivalence(bound: d)
+        }
         let split = try CompareVerb.regions(&ev, call, t)
         guard let on = call.on, !on.isEmpty else {
             throw Diagnostic(.syntax, "compare regions needs the variables to compare after 'on'", at: call.nameSpan,
@@ -43,6 +50,7 @@ enum CompareData {
                     throw Diagnostic(.data, "region '\(split.labels[k])' has \(g.count) value\(g.count == 1 ? "" : "s") of \(v.name); comparing means needs at least 2 per region",
                                      at: v.span, hint: "leave the region out first: | filter \(split.name) != \"\(split.labels[k])\"")
                 }
+                equivalence?.add(v.name, regions: split.labels, groups: groups)
                 if let note = try builder.addNumeric(v.name, groups: groups, pairwise: pairwise) {
                     ev.sideOutputs.append(.warning(Diagnostic(.data, note, at: v.span, severity: .warning), source: ev.source))
                 }
@@ -62,6 +70,9 @@ enum CompareData {
                 }
             }
         }
-        return try builder.report(split: split, pairwise: pairwise)
+        let report = try builder.report(split: split, pairwise: pairwise)
+        guard let equivalence else { return report }
+        return ComparisonReport(subject: report.subject, paragraph: report.paragraph + equivalence.sentence,
+                                parts: report.parts + [("equivalence", try equivalence.table())])
     }
 }
