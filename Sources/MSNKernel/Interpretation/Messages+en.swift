@@ -298,6 +298,7 @@ extension Messages {
         "heading.warning": "warning",
         "heading.note": "note",
         "heading.hint": "hint",
+        "heading.tableShape": "{rows} rows × {columns} columns",
         "heading.interpretation": "Interpretation",
     ]
 }

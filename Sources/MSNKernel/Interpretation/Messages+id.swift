@@ -282,6 +282,7 @@ extension Messages {
         "heading.warning": "peringatan",
         "heading.note": "catatan",
         "heading.hint": "petunjuk",
+        "heading.tableShape": "{rows} baris × {columns} kolom",
         "heading.interpretation": "Interpretasi",
     ]
 }
