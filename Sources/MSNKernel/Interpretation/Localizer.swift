@@ -110,6 +110,12 @@ enum Localizer {
         return out
     }
 
+    /// "3 rows × 15 columns" (singular for one) in English; "3 baris × 15 kolom" in Indonesian.
+    static func tableShape(_ rows: Int, _ columns: Int, _ language: MessageLanguage) -> String {
+        guard language != .en else { return "\(rows) row\(rows == 1 ? "" : "s") × \(columns) column\(columns == 1 ? "" : "s")" }
+        return Messages.text("heading.tableShape", language, ["rows": String(rows), "columns": String(columns)])
+    }
+
     /// A rendered diagnostic with its severity word ("error:", "warning:") and "= hint:" in `language`.
     static func renderedDiagnostic(_ text: String, _ language: MessageLanguage) -> String {
         guard language != .en else { return text }

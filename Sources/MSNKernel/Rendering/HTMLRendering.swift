@@ -34,7 +34,7 @@ public enum HTMLRendering {
         let numeric = t.columns.map { $0.type.isNumeric }
         func cellTag(_ j: Int) -> String { numeric[j] ? "<td class=\"num\">" : "<td>" }
         var out = "<table class=\"msnb-table\">"
-        var shape = "\(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s")"
+        var shape = Localizer.tableShape(t.rowCount, t.columnCount, options.messageLanguage)
         if let caption { shape = caption + " — " + shape }
         out += "<caption>\(escape(shape))</caption><thead><tr>"
         for (j, name) in t.columnNames.enumerated() {

@@ -78,7 +78,7 @@ public enum Renderer {
             lines.append("  …")
             for r in 0..<tail.count { lines.append(line(head.count + r + 2)) }
         }
-        var footer = "  \(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s")"
+        var footer = "  " + Localizer.tableShape(t.rowCount, t.columnCount, options.messageLanguage)
         if !tail.isEmpty { let hidden = t.rowCount - head.count - tail.count
             footer += " (\(hidden) more row\(hidden == 1 ? "" : "s") not shown)" }
         if elided > 0 { footer += ", \(elided) columns elided" }
@@ -101,7 +101,7 @@ public enum Renderer {
         }
         let types = t.columns.map { $0.type.description }.joined(separator: ", ")
         lines.append("")
-        lines.append("*\(t.rowCount) row\(t.rowCount == 1 ? "" : "s") × \(t.columnCount) column\(t.columnCount == 1 ? "" : "s") (\(types))*")
+        lines.append("*" + Localizer.tableShape(t.rowCount, t.columnCount, options.messageLanguage) + " (\(types))*")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -57,6 +57,7 @@ m = fit boost target ~ worst_area + worst_concave_points + mean_texture on train
     let failed = s.execute("train | filter worst_arae > 1", origin: SourceOrigin(file: "t"))
     let rendered = Renderer.text(failed.outputs, options: s.options)
     #expect(rendered.hasPrefix("galat: kolom 'worst_arae' tidak dikenal\n") && rendered.contains("^^^^^^^^^^ mungkin maksud Anda 'worst_area'?"))
+    #expect(Renderer.text(s.execute("train | head 2 | select mean_texture").outputs, options: s.options).contains("  2 baris × 1 kolom"))
     #expect(s.failure("set language \"fr\"")?.message == "bahasa harus \"en\" atau \"id\"")
     _ = s.execute("set language \"en\"")
     #expect(s.failure("train | filter worst_arae > 1")?.message == "unknown column 'worst_arae'")

@@ -36,6 +36,11 @@ import Testing
             == "3 penarikan bootstrap gagal dan 1 tidak konvergen; selang memakai 96 penarikan lainnya")
     #expect(Localizer.translate("3 bootstrap draws failed and 1 did not converge; they are left out of the intervals", to: .id)
             == "3 penarikan bootstrap gagal dan 1 tidak konvergen; keduanya tidak dipakai dalam selang")
+    #expect(Localizer.translate("cannot use '+' on 'school', which is text", to: .id) == "'+' tidak dapat dipakai pada 'school', yang berupa teks")
+    #expect(Localizer.translate("cannot compare 'school', which is text, with 3, which is a number", to: .id)
+            == "'school', yang berupa teks, tidak dapat dibandingkan dengan 3, yang berupa angka")
+    #expect(Localizer.translate("evaluate needs a fitted model (boost, linear or logistic), but it was given a table", to: .id)
+            == "evaluate memerlukan model yang sudah diestimasi (boost, linear, atau logistic), tetapi yang diberikan adalah a table")
     // Not catalogued: stays English; English is never changed.
     #expect(Localizer.translate("something new happened", to: .id) == "something new happened")
     #expect(Localizer.translate("unknown column 'x'", to: .en) == "unknown column 'x'")
