@@ -7,7 +7,9 @@ Needs: pip install pandas polars duckdb. Prints medians (ms) and msnb/peer ratio
 import json, os, resource, statistics, sys, tempfile, time
 
 path, msnb_json = sys.argv[1], sys.argv[2]
-runs = 5
+# Optional: --only polars,duckdb (skip the others, e.g. pandas at 10M rows), --runs N (default 5).
+only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else ["pandas", "polars", "duckdb"]
+runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
 msnb = json.load(open(msnb_json))
 
 def median(fn):
@@ -22,6 +24,7 @@ n_rows = msnb["rows"]
 big_keys = [i % max(1, n_rows // 4) + 1 for i in range(n_rows)]
 big_w = [float(i) for i in range(n_rows)]
 try:
+    if "pandas" not in only: raise ImportError
     import pandas as pd
     df = pd.read_csv(path)
     regions = pd.DataFrame({"region": ["Java", "Sumatra", "Bali"], "island_pop_m": [152, 60, 4]})
@@ -39,6 +42,7 @@ try:
 except ImportError:
     pass
 try:
+    if "polars" not in only: raise ImportError
     import polars as pl
     df = pl.read_csv(path)
     regions = pl.DataFrame({"region": ["Java", "Sumatra", "Bali"], "island_pop_m": [152, 60, 4]})
@@ -56,6 +60,7 @@ try:
 except ImportError:
     pass
 try:
+    if "duckdb" not in only: raise ImportError
     import duckdb
     con = duckdb.connect()
     con.execute(f"create table t as select * from read_csv_auto('{path}')")
@@ -85,6 +90,8 @@ for op in ops:
     m = msnb[f"{op}_ms"]
     cells = [f"{results[p][op]:.1f} | {m / results[p][op]:.2f}" for p in results]
     print(f"| {op} | {m:.1f} | " + " | ".join(cells) + " |")
+if "lang_filter_ms" not in msnb:
+    sys.exit(0)
 print()
 print("| language vs engine | engine ms | language ms | overhead |")
 print("|---|---|---|---|")

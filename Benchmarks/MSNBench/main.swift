@@ -54,6 +54,9 @@ case "floatfmt":
     print("{\"doubles\": \(count), \"mismatches\": \(bad), \"seconds\": \(String(format: "%.1f", seconds))}")
     for e in examples { print("  " + e) }
     if bad > 0 { exit(1) }
+case "sem-hs":
+    // Only the HS CFA with all fit measures (for profiling: perf record MSNBench sem-hs --runs 5000).
+    try SEMBench.runHS(runs: Int(Bench.value(args, "--runs") ?? "1000") ?? 1000)
 case "sem":
     try SEMBench.run(runs: Int(Bench.value(args, "--runs") ?? "200") ?? 200)
 case "bootstrap":

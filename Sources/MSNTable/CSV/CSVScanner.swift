@@ -18,6 +18,14 @@ struct CSVScanner {
         var error: CSVError?
     }
 
+    static let newlineWord: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// 0x80 in every byte of `x` that is zero and 0 elsewhere (exact: no carries between bytes).
+    @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
+    }
+
     /// Scans records starting at `start` (a record start on physical line `line`) while the record
     /// start is before `stop`; records may run past `stop`.
     func scan(from start: Int, line firstLine: Int, stop: Int) -> Chunk {
@@ -27,6 +35,7 @@ struct CSVScanner {
         out.recordLines.reserveCapacity(estimate)
         out.fieldEnds.reserveCapacity(estimate * min(columns, 256))
         let n = bytes.count
+        let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
         var pos = start
         var line = firstLine
         while pos < stop && pos < n {
@@ -59,6 +68,13 @@ struct CSVScanner {
                         out.endLine = line
                         return out
                     }
+                }
+                // The rest of the field, eight bytes at a time until a word holds a delimiter or a newline.
+                while pos + 8 <= n {
+                    let w = UnsafeRawPointer(bytes.base + pos).loadUnaligned(as: UInt64.self)
+                    let hit = CSVScanner.zeroBytes(w ^ delimiterWord) | CSVScanner.zeroBytes(w ^ CSVScanner.newlineWord)
+                    if hit != 0 { pos += hit.trailingZeroBitCount >> 3; break }
+                    pos += 8
                 }
                 while pos < n {
                     let c = bytes[pos]
