@@ -57,8 +57,9 @@ extension SEMFit {
 
     /// lavaan's `fitMeasures` (ML): npar, chisq, df, pvalue, baseline, CFI, TLI, RMSEA with 90% CI and
     /// p-close (multiplied by √G for G groups), SRMR (Bentler's, with means under a mean structure, averaged
-    /// over groups by size), log-likelihoods, AIC, BIC, BIC2, ntotal; GFI for single-group covariance
-    /// models; each group's chi-square as `chisq.<group>` for several groups.
+    /// over groups by size), log-likelihoods, AIC, BIC, BIC2, ntotal;
+    /// GFI, AGFI and PGFI (lavaan's, with means and groups; not under FIML); each group's chi-square as
+    /// `chisq.<group>` for several groups.
     public func fitMeasures() -> [(name: String, value: Double)] {
         let p = table.observed.count
         let nd = Double(n), groupsD = Double(table.groups)
@@ -101,17 +102,39 @@ extension SEMFit {
             ("logl", logl), ("unrestricted.logl", unrestricted), ("aic", -2 * logl + 2 * k),
             ("bic", -2 * logl + k * Foundation.log(nd)), ("bic2", -2 * logl + k * Foundation.log((nd + 2) / 24)),
         ]
-        if table.groups == 1 && !table.meanStructure {
-            let inv = (try? sigma.inverseSPD()) ?? Matrix(rows: p, cols: p)
-            let w = inv * sample
-            var wMinusI = w
-            for i in 0..<p { wMinusI[i, i] -= 1 }
-            out.append(("gfi", 1 - (wMinusI * wMinusI).trace / (w * w).trace))
+        let gfi = goodnessOfFit()
+        let nel = groupsD * Double(p * (p + 1) / 2 + (table.meanStructure ? p : 0))
+        if missing == .listwise {
+            out += [("gfi", gfi), ("agfi", df > 0 ? 1 - (nel / df) * (1 - gfi) : 1), ("pgfi", nel > 0 ? df / nel * gfi : .nan)]
         }
         out += robustMeasures(chisq: chisq, df: df, baseChisq: baseChisq, baseDf: baseDf)
         out.append(("ntotal", nd))
         if table.groups > 1 { for (g, c) in groupChisq().enumerated() { out.append(("chisq.\(groups[g].label)", c)) } }
         return out
+    }
+
+    /// lavaan's GFI: per group 1 − eᵀVe / oᵀVo with o the sample (or, under FIML, EM) means and covariances,
+    /// e = o minus the implied ones, and V the normal-theory weight at the implied moments
+    /// (Σ̂⁻¹ for means, ½ tr(Σ̂⁻¹ A Σ̂⁻¹ B) for covariances); groups weighted by size. Not given under FIML,
+    /// where lavaan weights by a missing-data information msnb does not reproduce.
+    func goodnessOfFit() -> Double {
+        let p = table.observed.count
+        var total = 0.0
+        for (g, data) in groups.enumerated() {
+            let mm = models[g]
+            guard let w = try? mm.sigma.inverseSPD() else { return .nan }
+            var resid = data.cov
+            for i in 0..<(p * p) { resid.values[i] -= mm.sigma.values[i] }
+            let we = w * resid, ws = w * data.cov
+            var t1 = 0.5 * (we * we).trace, t2 = 0.5 * (ws * ws).trace
+            if table.meanStructure {
+                let d = zip(data.mean, mm.mu).map { $0 - $1 }
+                t1 += dot(d, w.apply(d))
+                t2 += dot(data.mean, w.apply(data.mean))
+            }
+            total += Double(data.n) / Double(n) * (1 - t1 / t2)
+        }
+        return total
     }
 
     /// The 90% confidence interval of RMSEA from the noncentral χ² (lavaan's method, N observations, √G).

@@ -69,3 +69,13 @@ ss <- standardizedSolution(bfit, type = "std.all")
 def <- pe$op == ":="
 write.csv(data.frame(lhs = pe$lhs[def], std.lv = pe$std.lv[def], std.all = pe$std.all[def], est.std = ss$est.std[ss$op == ":="]),
           "bollen_defined_std.csv", row.names = FALSE)
+
+## (e) GFI and AGFI (and pgfi) with a mean structure, with groups and under FIML.
+gfi_rows <- function(fit, stem) { f <- fitMeasures(fit, c("gfi", "agfi", "pgfi")); data.frame(stem = stem, gfi = f[["gfi"]], agfi = f[["agfi"]], pgfi = f[["pgfi"]]) }
+means_model <- readLines("../lavaan-extra/means.model.txt")
+write.csv(rbind(gfi_rows(cfa(hs3, data = hs), "hs3"),
+                gfi_rows(sem(means_model, data = hs), "means"),
+                gfi_rows(cfa(hs3, data = hs, group = "school"), "mg_configural"),
+                gfi_rows(cfa(hs3, data = hs, group = "school", group.equal = c("loadings", "intercepts")), "mg_scalar"),
+                gfi_rows(cfa(hs3, data = hsm, missing = "fiml"), "fiml")),
+          "gfi.csv", row.names = FALSE)
