@@ -134,3 +134,14 @@ private func row(_ t: Table, where column: String, is text: String) -> Int? {
     #expect(s.failure("joint firms, codes by firm_id")?.hint?.contains("with model = m") == true)
     #expect(s.failure("joint firms, codes by firm")?.message == "unknown column 'firm'")
 }
+
+@Test func interpretReadsAgreementInWords() throws {
+    // The same 6 × 3 example: 15 of 18 units agree (83.3%), κ = 0.64 (substantial), fx_risk lowest (κ = 0.25).
+    let s = makeSession()
+    _ = s.execute("codes = load \"data/interview_codes.csv\"\nag = agreement codes by coder on theme with draws = 0")
+    let text = Renderer.text(s.execute("interpret ag").outputs, options: s.options)
+    #expect(text.contains("83.3%"))
+    #expect(text.contains("= 0.64"))
+    #expect(text.contains("substantial agreement"))
+    #expect(text.contains("lowest on fx_risk (κ = 0.25)"))
+}

@@ -57,6 +57,9 @@ enum Interpreter {
             return c.summary(subject: "\(p.kind) → \(s.response)", ModelInterpretation.panel(
                 estimator: estimator, se: se, entity: s.entityKey, target: s.response, n: p.fit.counts.observations,
                 df: p.fit.tDegreesOfFreedom, coefficients: table, c))
+        case let r as MixedMethodsResult:
+            // agreement, prevalence, joint: their verbs already write the sentences from their tables.
+            return c.summary(subject: r.kind, r.summary.paragraphs)
         case let r as ComparisonReport:
             if r.subject == "synergy", let pairs = r.part("pairs") {
                 return c.summary(subject: "synergy", ModelInterpretation.synergy(pairs: pairs, tests: r.part("tests"), c))

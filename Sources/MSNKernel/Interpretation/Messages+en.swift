@@ -59,7 +59,7 @@ extension Messages {
         "interp.explain.r.down": "{feature} = {value} lowered it most ({shap} on the {scale} scale).",
         "interp.explain.r.up": "{feature} = {value} raised it most ({shap} on the {scale} scale).",
         "interp.explain.r.rows": "The first of {n} rows is explained; filter the table to one firm to choose another.",
-        "interp.explain.o": "For this firm the model gives {p} for {outcome}, against {base} for a typical firm. What held it back most: {down}. What helped most: {up}. Talk about {down} first with this firm.",
+        "interp.explain.o": "For this firm the model gives {p} for {outcome}, against its starting point of {base} before it looks at any firm's details. What held the prediction back most: {down}. What raised it most: {up}. This shows what the prediction rests on, not what would change the outcome; {down} is a place to start the conversation with this firm.",
 
         // Linear and logistic regression.
         "interp.lin.r.fit": "A linear regression of {target} on {k} terms ({n} rows) explains {share} of its variance (R² = {r2}, adjusted R² = {adj}; F({df1}, {df2}) = {f}, {p}).",

@@ -53,7 +53,7 @@ extension Messages {
         "interp.explain.r.down": "{feature} = {value} paling menurunkannya ({shap} pada skala {scale}).",
         "interp.explain.r.up": "{feature} = {value} paling menaikkannya ({shap} pada skala {scale}).",
         "interp.explain.r.rows": "Yang dijelaskan adalah baris pertama dari {n} baris; saring tabel menjadi satu usaha untuk memilih yang lain.",
-        "interp.explain.o": "Untuk usaha ini, model memberi {p} untuk {outcome}, dibandingkan dengan {base} untuk usaha pada umumnya. Yang paling menahan: {down}. Yang paling membantu: {up}. Bahas {down} lebih dulu dengan usaha ini.",
+        "interp.explain.o": "Untuk usaha ini, model memberi {p} untuk {outcome}, dibandingkan dengan titik awalnya sebesar {base} sebelum melihat rincian usaha mana pun. Yang paling menahan prediksi: {down}. Yang paling menaikkannya: {up}. Ini menunjukkan dasar prediksi, bukan apa yang akan mengubah hasilnya; {down} dapat menjadi awal pembicaraan dengan usaha ini.",
 
         "interp.lin.r.fit": "Regresi linear {target} atas {k} suku ({n} baris) menjelaskan {share} variasinya (R² = {r2}, R² terkoreksi = {adj}; F({df1}, {df2}) = {f}, {p}).",
         "interp.lin.r.sig": "Setiap kenaikan satu satuan {term} berkaitan dengan {target} yang {size} {dir} (b = {b}, SE = {se}, t({df}) = {t}, {p}, SK 95% {ci}).",

@@ -62,10 +62,10 @@ private let firm = BoostInterpretation.Row(target: "exporter", positive: "1", fe
     let p = BoostInterpretation.explain(firm, InterpretContext())
     #expect(p.first == "This firm's predicted chance of exporter = 1 is 0.35 (the model's baseline: 0.45). sentiment = 0.2 lowered it most (-0.90 on the log-odds scale). digital = 5 raised it most (+0.40 on the log-odds scale).")
     #expect(BoostInterpretation.explain(firm, InterpretContext(audience: .owner)) == [
-        "For this firm the model gives 35% for exporter = 1, against 45% for a typical firm. What held it back most: sentiment. What helped most: digital. Talk about sentiment first with this firm.",
+        "For this firm the model gives 35% for exporter = 1, against its starting point of 45% before it looks at any firm's details. What held the prediction back most: sentiment. What raised it most: digital. This shows what the prediction rests on, not what would change the outcome; sentiment is a place to start the conversation with this firm.",
     ])
     #expect(BoostInterpretation.explain(firm, InterpretContext(language: .id, audience: .owner)) == [
-        "Untuk usaha ini, model memberi 35% untuk exporter = 1, dibandingkan dengan 45% untuk usaha pada umumnya. Yang paling menahan: sentiment. Yang paling membantu: digital. Bahas sentiment lebih dulu dengan usaha ini.",
+        "Untuk usaha ini, model memberi 35% untuk exporter = 1, dibandingkan dengan titik awalnya sebesar 45% sebelum melihat rincian usaha mana pun. Yang paling menahan prediksi: sentiment. Yang paling menaikkannya: digital. Ini menunjukkan dasar prediksi, bukan apa yang akan mengubah hasilnya; sentiment dapat menjadi awal pembicaraan dengan usaha ini.",
     ])
 }
 
