@@ -18,15 +18,11 @@ enum SEMBench {
     }
 
     static func run(runs: Int) throws {
+        try runHS(runs: runs)
         let hs = try CSVReader.read(path: "Notebooks/data/HolzingerSwineford1939.csv")
         var cols: [String: [Double]] = [:]
         for (n, c) in zip(hs.columnNames, hs.columns) { if let d = c.doubles() { cols[n] = d } }
         let model = "visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9"
-        let t = try Bench.median(runs) {
-            let f = try SEMFit.fit(model: model, data: cols, columnOrder: hs.columnNames)
-            _ = f.fitMeasures()
-        }
-        print("hs_cfa_fit_and_measures_ms: \(String(format: "%.3f", t))")
         // Two groups (school), configural and scalar; FIML on the copy with 10% missing.
         let school: [String?] = (0..<hs.rowCount).map { hs[$0, "school"].isNull ? nil : hs[$0, "school"].description }
         for (name, equal) in [("configural", [String]()), ("scalar", ["loadings", "intercepts"])] {

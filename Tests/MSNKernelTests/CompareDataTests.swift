@@ -122,7 +122,8 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     guard case .model(let m)? = s.value(of: "cmp") else { Issue.record("no report"); return }
     #expect(m.kind == "comparison")
     let text = m.summary.paragraphs.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
-    #expect(text.contains("Differs across regions: export_volume (Welch F = 18.16, p_holm < .001, eta² = 0.38, large) and sector (χ² = 18.84, p_holm = .003"))
+    #expect(text.contains("Differs across regions: export_volume (Welch F = 18.16, p_holm < .001, eta² = 0.38 (95% CI "))
+    #expect(text.contains("), large) and sector (χ² = 18.84, p_holm = .003, Cramér's V = 0.40 (95% CI "))
     #expect(text.contains("No detectable difference: sentiment (Welch F = 1.76, p_holm = .376)"))
     #expect(text.contains("rows: A 21, B 20, C 18; 1 without a region left out"))
 }
@@ -180,4 +181,23 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     #expect(part?.hint == "did you mean 'tests'? The tables are: numeric, tests")
     #expect(try s.table("part cmp numeric").rowCount == 3)
     #expect(s.failure("firms | part tests")?.message == "part picks a table from a report with parts (from compare), but it was given a table")
+}
+
+@Test func effectSizesCarryBootstrapIntervals() throws {
+    let s = makeSession()
+    _ = s.execute("hs = load \"data/HolzingerSwineford1939.csv\" | derive older = if(ageyr >= 13, \"13+\", \"12 or less\")")
+    let t = try s.table("compare regions hs by school on x5, older seed 4 with effect_draws = 300 | part tests")
+    #expect(t.columnNames.contains("effect_lower") && t.columnNames.contains("effect_upper"))
+    for r in 0..<t.rowCount {
+        let (lo, e, hi) = (t[r, "effect_lower"].doubleValue ?? .nan, t[r, "effect_size"].doubleValue ?? .nan, t[r, "effect_upper"].doubleValue ?? .nan)
+        #expect(lo <= e && e <= hi, "row \(r): \(lo) \(e) \(hi)")
+    }
+    // The same seed gives the same intervals; effect_draws = 0 leaves them out.
+    let again = try s.table("compare regions hs by school on x5, older seed 4 with effect_draws = 300 | part tests")
+    #expect(again[0, "effect_lower"] == t[0, "effect_lower"])
+    let none = try s.table("compare regions hs by school on x5 with effect_draws = 0 | part tests")
+    #expect(none[0, "effect_lower"].isNull)
+    // x5 differs between the schools (Welch p < .001): the paragraph gives eta² with its interval.
+    let text = Renderer.text(s.execute("compare regions hs by school on x5 seed 4 with effect_draws = 300").outputs, options: s.options)
+    #expect(text.contains("eta² = ") && text.contains("(95% CI "))
 }

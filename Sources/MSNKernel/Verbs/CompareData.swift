@@ -25,6 +25,14 @@ enum CompareData {
             }
             equivalence = CompareEquivalence(bound: d)
         }
+        var effectDraws = 1000
+        if let (v, span) = try ev.option(call, "effect_draws") {
+            guard case .scalar(let c) = v, let d = c.doubleValue, d >= 0, d <= 100_000, d == d.rounded() else {
+                throw Diagnostic(.value, "effect_draws is a whole number of bootstrap draws from 0 (no intervals) to 100,000", at: span, hint: "with effect_draws = 0")
+            }
+            effectDraws = Int(d)
+        }
+        let seed = try ev.seed(call)
         let split = try CompareVerb.regions(&ev, call, t)
         guard let on = call.on, !on.isEmpty else {
             throw Diagnostic(.syntax, "compare regions needs the variables to compare after 'on'", at: call.nameSpan,
@@ -43,6 +51,8 @@ enum CompareData {
             variables.append((name, column, e.span))
         }
         var builder = CompareDataTables(regions: split.labels)
+        builder.effectDraws = effectDraws
+        builder.seed = seed
         for v in variables {
             if v.column.type.isNumeric, let values = v.column.doubles() {
                 let groups = split.rows.map { rows in rows.map { values[$0] }.filter { !$0.isNaN } }

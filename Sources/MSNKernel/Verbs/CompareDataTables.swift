@@ -8,11 +8,15 @@ struct CompareDataTables {
     struct TestRow {
         let variable: String, test: String, statistic: Double, df1: Double, df2: Double?, p: Double
         let effect: String, effectSize: Double, magnitude: String
+        /// The effect size's 95% stratified percentile bootstrap interval (NaN when not computed).
+        var effectLower = Double.nan, effectUpper = Double.nan
         /// Welch for numbers and chi-square for levels decide the verdict; Kruskal–Wallis is the check.
         let primary: Bool
     }
 
     let regions: [String]
+    /// Bootstrap draws for the effect-size intervals (0: none) and their seed.
+    var effectDraws = 0, seed: UInt64 = 1
     private var numeric: (region: [String], variable: [String], n: [Int64], mean: [Double], sd: [Double], median: [Double]) = ([], [], [], [], [], [])
     private var levels: (region: [String], variable: [String], level: [String], n: [Int64], share: [Double]) = ([], [], [], [], [])
     private var pairs: (variable: [String], a: [String], b: [String], diff: [Double], t: [Double], df: [Double], p: [Double]) = ([], [], [], [], [], [], [])
@@ -46,6 +50,11 @@ struct CompareDataTables {
         } catch GroupComparisonError.noVariation {
             note = "\(name) takes a single value everywhere; there is nothing to compare"
         }
+        if effectDraws > 0, note == nil, tests.count >= 2 {
+            let ci = EffectSizeBootstrap.numeric(groups: groups, draws: effectDraws, seed: seed)
+            tests[tests.count - 2].effectLower = ci.eta2.lower; tests[tests.count - 2].effectUpper = ci.eta2.upper
+            tests[tests.count - 1].effectLower = ci.epsilon2.lower; tests[tests.count - 1].effectUpper = ci.epsilon2.upper
+        }
         if pairwise, note == nil {
             for c in try GamesHowell(groups: groups).contrasts {
                 pairs.variable.append(name); pairs.a.append(regions[c.first]); pairs.b.append(regions[c.second])
@@ -71,8 +80,14 @@ struct CompareDataTables {
         guard names.count >= 2 else { return "\(name) has a single level ('\(names.first ?? "")') in every region; there is nothing to compare" }
         let c = try ChiSquareIndependence(counts: counts)
         let dfStar = min(groups.count, names.count) - 1
-        tests.append(TestRow(variable: name, test: "chi_square", statistic: c.statistic, df1: c.df, df2: nil, p: c.pValue,
-                             effect: "cramers_v", effectSize: c.cramersV, magnitude: ReportFormat.cramer(c.cramersV, dfStar: dfStar), primary: true))
+        var row = TestRow(variable: name, test: "chi_square", statistic: c.statistic, df1: c.df, df2: nil, p: c.pValue,
+                          effect: "cramers_v", effectSize: c.cramersV, magnitude: ReportFormat.cramer(c.cramersV, dfStar: dfStar), primary: true)
+        if effectDraws > 0 {
+            let codes = groups.map { $0.compactMap { index[$0] } }
+            let ci = EffectSizeBootstrap.cramersV(groups: codes, levels: names.count, draws: effectDraws, seed: seed)
+            row.effectLower = ci.lower; row.effectUpper = ci.upper
+        }
+        tests.append(row)
         if c.minimumExpected < 5 {
             return "the smallest expected count for \(name) is \(String(format: "%.1f", c.minimumExpected)) (below 5), so the chi-square p-value is approximate"
         }
@@ -102,7 +117,9 @@ struct CompareDataTables {
             ("statistic", .float(TypedColumn(tests.map(\.statistic)))), ("df1", .float(TypedColumn(tests.map(\.df1)))),
             ("df2", .float(TypedColumn<Double>(optionals: tests.map(\.df2)))), ("p", .float(TypedColumn(tests.map(\.p)))),
             ("p_holm", .float(TypedColumn(holm))), ("effect", .string(StringColumn(tests.map(\.effect)))),
-            ("effect_size", .float(TypedColumn(tests.map(\.effectSize)))), ("magnitude", .string(StringColumn(tests.map(\.magnitude)))),
+            ("effect_size", .float(TypedColumn(tests.map(\.effectSize)))),
+            ("effect_lower", .float(tests.map(\.effectLower), nanIsNull: true)), ("effect_upper", .float(tests.map(\.effectUpper), nanIsNull: true)),
+            ("magnitude", .string(StringColumn(tests.map(\.magnitude)))),
             ("verdict", .string(StringColumn(verdicts))),
         ])))
         if pairwise {
@@ -123,7 +140,11 @@ struct CompareDataTables {
         for (i, row) in tests.enumerated() where row.primary {
             let name = row.test == "chi_square" ? "χ²" : (row.test == "welch_anova" ? "Welch F" : "Kruskal–Wallis H")
             var s = "\(row.variable) (\(name) = \(ReportFormat.stat(row.statistic)), p_holm \(ReportFormat.p(holm[i]))"
-            if holm[i] < CompareData.alpha { s += ", \(row.effect == "cramers_v" ? "Cramér's V" : (row.effect == "eta2" ? "eta²" : "epsilon²")) = \(ReportFormat.stat(row.effectSize)), \(row.magnitude)" }
+            if holm[i] < CompareData.alpha {
+                s += ", \(row.effect == "cramers_v" ? "Cramér's V" : (row.effect == "eta2" ? "eta²" : "epsilon²")) = \(ReportFormat.stat(row.effectSize))"
+                if row.effectLower.isFinite { s += " (95% CI \(ReportFormat.stat(row.effectLower))–\(ReportFormat.stat(row.effectUpper)))" }
+                s += ", \(row.magnitude)"
+            }
             if row.test == "welch_anova", let k = tests.indices.first(where: { tests[$0].variable == row.variable && tests[$0].test == "kruskal_wallis" }),
                (holm[k] < CompareData.alpha) != (holm[i] < CompareData.alpha) {
                 s += "; Kruskal–Wallis disagrees, p_holm \(ReportFormat.p(holm[k]))"

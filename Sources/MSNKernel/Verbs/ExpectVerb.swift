@@ -180,26 +180,10 @@ struct ExpectChecker {
 
     private func compare(_ op: String, _ a: CellValue, _ b: CellValue, at span: SourceSpan) throws -> Bool {
         if a.isNull || b.isNull { return false }
-        if let x = a.doubleValue, let y = b.doubleValue {
-            switch op {
-            case "==": return x == y
-            case "!=": return x != y
-            case "<": return x < y
-            case "<=": return x <= y
-            case ">": return x > y
-            default: return x >= y
-            }
-        }
+        if let x = a.doubleValue, let y = b.doubleValue { return VectorOps.compareOrdered(op, x, y) }
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            switch op {
-            case "==": return x == y
-            case "!=": return x != y
-            case "<": return x < y
-            case "<=": return x <= y
-            case ">": return x > y
-            default: return x >= y
-            }
+            return VectorOps.compareOrdered(op, x, y)
         case (.bool(let x), .bool(let y)) where op == "==" || op == "!=":
             return (x == y) == (op == "==")
         default:

@@ -64,7 +64,7 @@ enum Verbs {
         VerbSpec("importance", ModelVerbs.importance),
         VerbSpec("explain", ModelVerbs.explain, options: ["": ["interactions"]]),
         VerbSpec("simulate", SimulateVerb.run, options: ["interviews": InterviewsVerb.options]),
-        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise", "equivalence"], "model": ["folds"], "sem": ["group_partial"], "pls": ComparePLS.options]),
+        VerbSpec("compare", CompareVerb.run, options: ["data": ["pairwise", "equivalence", "effect_draws"], "model": ["folds"], "sem": ["group_partial"], "pls": ComparePLS.options]),
         VerbSpec("part", PartVerb.run),
         VerbSpec("hausman", PanelVerbs.hausman),
         VerbSpec("synergy", SynergyVerb.run),
