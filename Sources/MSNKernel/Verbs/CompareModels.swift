@@ -19,17 +19,10 @@ enum CompareModels {
             k = Int(d)
         }
         let seed = try ev.seed(call)
-        guard let on = call.on, let onExpr = on.first else {
-            throw Diagnostic(.syntax, "compare regions needs the rows to refit the model on, after 'on'", at: call.nameSpan,
-                             hint: "compare regions m by region on firms")
-        }
-        guard on.count == 1, case .table(let t) = try ev.evaluate(onExpr) else {
-            throw Diagnostic(.type, "compare regions m … on needs one table", at: on.count == 1 ? onExpr.span : on[1].span,
-                             hint: "compare regions m by region on firms")
-        }
+        let (t, onSpan) = try CompareRows.table(&ev, call, model: "m")
         let refitter = try RegionRefitter(m)
         for name in refitter.columns where t.column(named: name) == nil {
-            throw Diagnostic(.unknownName, "the table has no column '\(name)', which the model uses", at: onExpr.span,
+            throw Diagnostic(.unknownName, "the table has no column '\(name)', which the model uses", at: onSpan,
                              hint: Diagnostic.didYouMean(name, in: t.columnNames) ?? "the model was fitted on a table with \(name)")
         }
         let split = try CompareVerb.regions(&ev, call, t)
@@ -40,15 +33,15 @@ enum CompareModels {
         }
         let usable: [Bool]
         do { usable = try refitter.usableRows(t) } catch let e as TableError {
-            throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: onExpr.span)
+            throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: onSpan)
         }
         let dropped = split.allRows.filter { !usable[$0] }.count
         if dropped > 0 {
             ev.sideOutputs.append(.warning(Diagnostic(.data, "\(dropped) row\(dropped == 1 ? "" : "s") with a missing target\(m is BoostModelValue ? "" : " or predictor") left out",
-                                                      at: onExpr.span, severity: .warning), source: ev.source))
+                                                      at: onSpan, severity: .warning), source: ev.source))
         }
         let regionTables = split.rows.map { rows in t.take(rows.filter { usable[$0] }) }
-        try check(regionTables, split: split, refitter: refitter, folds: k, at: call, onSpan: onExpr.span)
+        try check(regionTables, split: split, refitter: refitter, folds: k, at: call, onSpan: onSpan)
 
         // Fit in each region, score everywhere; the diagonal is cross-validated.
         let labels = split.labels
@@ -73,7 +66,7 @@ enum CompareModels {
         } catch let e as BoostError {
             throw Diagnostic(.model, "refitting in region '\(labels[current])': \(e.description)", at: call.nameSpan)
         } catch let e as TableError {
-            throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: onExpr.span)
+            throw Diagnostic(.value, "the table does not fit the model: \(e.description)", at: onSpan)
         }
         let pooled = try regionTables.map { try refitter.metric(of: m, on: $0) }
         let tables = try CompareModelTables(refitter: refitter, regions: labels, sizes: regionTables.map(\.rowCount),

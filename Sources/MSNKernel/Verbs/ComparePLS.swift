@@ -12,13 +12,7 @@ enum ComparePLS {
 
     static func run(_ ev: inout Evaluator, _ call: VerbCall, model pls: PLSModelValue, at span: SourceSpan) throws -> ComparisonReport {
         try ev.checkOptions(call, form: "pls")
-        guard let on = call.on, let onExpr = on.first else {
-            throw Diagnostic(.syntax, "compare regions needs the rows to refit the model on, after 'on'", at: call.nameSpan,
-                             hint: "compare regions p by region on firms")
-        }
-        guard on.count == 1, case .table(let t) = try ev.evaluate(onExpr) else {
-            throw Diagnostic(.type, "compare regions p … on needs one table", at: on.count == 1 ? onExpr.span : on[1].span)
-        }
+        let t = try CompareRows.table(&ev, call, model: "p").table
         func whole(_ name: String, _ fallback: Int, min: Int64) throws -> Int {
             guard let (v, s) = try ev.option(call, name) else { return fallback }
             guard case .scalar(.int(let i)) = v, i >= min else { throw Diagnostic(.value, "\(name) is a whole number ≥ \(min)", at: s) }

@@ -11,13 +11,7 @@ import MSNTable
 enum CompareSEM {
     static func run(_ ev: inout Evaluator, _ call: VerbCall, model sem: SEMModelValue, at span: SourceSpan) throws -> ComparisonReport {
         try ev.checkOptions(call, form: "sem")
-        guard let on = call.on, let onExpr = on.first else {
-            throw Diagnostic(.syntax, "compare regions needs the rows to refit the model on, after 'on'", at: call.nameSpan,
-                             hint: "compare regions s by region on firms")
-        }
-        guard on.count == 1, case .table(let t) = try ev.evaluate(onExpr) else {
-            throw Diagnostic(.type, "compare regions s … on needs one table", at: on.count == 1 ? onExpr.span : on[1].span)
-        }
+        let t = try CompareRows.table(&ev, call, model: "s").table
         guard !sem.fit.isMultiGroup else {
             throw Diagnostic(.value, "this model is already fitted in groups; compare regions refits a single-group model in each region", at: span,
                              hint: "fit the model without 'group', then: compare regions s by region on firms")
