@@ -72,6 +72,13 @@ struct InterpretContext: Sendable {
     }
 }
 
+extension Evaluator {
+    /// The context for a verb's own paragraphs: the session's language and number style, for researchers.
+    var paragraphContext: InterpretContext {
+        InterpretContext(language: sessionLanguage, numbers: NumberText(locale: env.options.locale))
+    }
+}
+
 /// An interpretation as a value: its summary (title, audience, paragraphs) is shown by every renderer.
 struct InterpretationValue: ModelValue {
     let summary: ModelSummary
