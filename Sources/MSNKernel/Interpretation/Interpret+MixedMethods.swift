@@ -73,7 +73,7 @@ enum MixedMethodsInterpretation {
             var s = c.t(next.isEmpty ? "prev.o.top1" : "prev.o.top", ["theme": themes[top], "count": int(count[top]), "n": int(n[top]), "list": c.list(next)])
             if let group {
                 s += " " + (significant.isEmpty ? c.t("prev.o.groups.none", ["group": group])
-                                                : c.t("prev.o.groups", ["group": group, "list": c.list(significant.map(\.0))]))
+                                                : c.t("prev.o.groups", ["group": group, "list": c.list(significant.map { $0.0 })]))
             }
             if (Int(respondents) ?? 0) < 30 { s += " " + c.t("prev.o.small") }
             s += " " + c.t("prev.o.action", ["theme": themes[top]])
