@@ -95,4 +95,8 @@ private func literals(_ line: Substring) -> [String] {
     #expect(summary.title == "kesepakatan antarpengode: 2 pengode, 6 responden, 3 tema")
     #expect(summary.items.contains { $0.label == "persentase kesepakatan" })
     #expect(summary.warnings.contains("Dengan 6 responden, selangnya lebar; laporkan selang itu bersama κ."))
+    // Common errors of other verbs.
+    #expect(Localizer.translate("model must be one of \"within\", \"random\"", to: .id) == "model harus salah satu dari \"within\", \"random\"")
+    #expect(Localizer.translate("export needs one file name in quotes", to: .id) == "export memerlukan satu nama berkas dalam tanda kutip")
+    #expect(Localizer.translate("max_iterations is a whole number ≥ 1", to: .id) == "max_iterations berupa bilangan bulat ≥ 1")
 }

@@ -70,7 +70,7 @@ private let codes = "codes = load \"data/interview_codes.csv\"\nag = agreement c
     defer { try? FileManager.default.removeItem(at: file) }
     let en = try paragraphs(s, "c = load \"\(file.path)\"\np = prevalence c by theme, group\ninterpret p")
     #expect(en.count == 2 && en[1] == "The share differs between group groups for x (p = .029) (exact tests, not adjusted for 1 themes).")
-    #expect(try paragraphs(s, "interpret p with for = \"owner\"")[0].contains("How often x comes up differs by group."))
+    #expect(try paragraphs(s, "interpret p with for = \"owner\"")[0].contains("The share of firms raising x differs by group."))
     _ = s.execute("set language \"id\"")
     #expect(try paragraphs(s, "interpret p")[1] == "Proporsi berbeda antarkelompok group untuk x (p = .029) (uji eksak, tanpa koreksi untuk 1 tema).")
 }
