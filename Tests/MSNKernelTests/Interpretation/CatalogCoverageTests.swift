@@ -34,7 +34,8 @@ private func literals(_ line: Substring) -> [String] {
 
 @Test func everyKeyTheCodeUsesIsCatalogued() throws {
     let en = Messages.english, id = Messages.indonesian
-    let keyShape = try Regex("^[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9]+)+$")
+    // A quoted key anywhere on a line, inside interpolations too (`\(Messages.text("heading.notRun", l))`).
+    let quotedKey = try Regex("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"")
     // Key families: `error`, `heading`, … and the template families after `interp.` (`agr`, `eval`, …);
     // a dotted literal of another family (lavaan's "rmsea.ci.lower") is not a key.
     var families: Set<String> = []
@@ -48,7 +49,10 @@ private func literals(_ line: Substring) -> [String] {
                             files: ["Sources/MSNNotebook/NotebookHTML.swift", "Sources/MSNNotebook/NotebookRendering.swift",
                                     "Sources/MSNKernel/Verbs/InterpretVerb.swift"]) {
         for line in file.text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
-            for lit in literals(line) where lit.wholeMatch(of: keyShape) != nil && families.contains(String(lit.split(separator: ".")[0])) {
+            for match in line.matches(of: quotedKey) {
+                guard let captured = match.output[1].substring else { continue }
+                let lit = String(captured)
+                guard families.contains(String(lit.split(separator: ".")[0])) else { continue }
                 // Templates name keys without the `interp.` prefix (`c.t("agr.r.main")`).
                 let key = en[lit] != nil ? lit : "interp." + lit
                 used.insert(key)
@@ -58,7 +62,7 @@ private func literals(_ line: Substring) -> [String] {
         }
     }
     // The scan sees the keys (a sanity check that it reads the sources at all).
-    #expect(used.contains("interp.agr.r.main") && used.contains("heading.notEvaluated") && used.contains("heading.contents"))
+    for key in ["interp.agr.r.main", "heading.notEvaluated", "heading.contents"] { #expect(used.contains(key), "the scan missed \(key)") }
     #expect(used.count > 150)
 }
 
@@ -91,7 +95,8 @@ private func literals(_ line: Substring) -> [String] {
     #expect(Renderer.text([.fileWritten(path: "a.csv", rows: 3, columns: 2)], options: s.options) == "a.csv ditulis (3 baris × 2 kolom)\n")
     // Summary wording of the mixed-methods verbs goes through the localizer.
     let r = s.execute("codes = load \"data/interview_codes.csv\"\nagreement codes by coder on theme with draws = 0", origin: SourceOrigin(file: "t"))
-    guard case .model(_, let summary)? = r.outputs.last else { Issue.record("no summary"); return }
+    let summaries = r.outputs.compactMap { o -> ModelSummary? in if case .model(_, let s) = o { return s } else { return nil } }
+    guard let summary = summaries.last else { Issue.record("no summary: \(Renderer.text(r.outputs, options: s.options))"); return }
     #expect(summary.title == "kesepakatan antarpengode: 2 pengode, 6 responden, 3 tema")
     #expect(summary.items.contains { $0.label == "persentase kesepakatan" })
     #expect(summary.warnings.contains("Dengan 6 responden, selangnya lebar; laporkan selang itu bersama κ."))
