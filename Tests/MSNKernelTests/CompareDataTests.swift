@@ -122,8 +122,8 @@ private func checkReport(_ s: Session, _ report: String, _ ref: CompareFixture.D
     guard case .model(let m)? = s.value(of: "cmp") else { Issue.record("no report"); return }
     #expect(m.kind == "comparison")
     let text = m.summary.paragraphs.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
-    #expect(text.contains("Differs across regions: export_volume (Welch F = 18.16, p_holm < .001, eta² = 0.38 (95% CI "))
-    #expect(text.contains("), large) and sector (χ² = 18.84, p_holm = .003, Cramér's V = 0.40 (95% CI "))
+    #expect(text.contains("Differs across regions: export_volume (Welch F = 18.16, p_holm < .001, eta² = .38 (95% CI "))
+    #expect(text.contains("), large) and sector (χ² = 18.84, p_holm = .003, Cramér's V = .40 (95% CI "))
     #expect(text.contains("No detectable difference: sentiment (Welch F = 1.76, p_holm = .376)"))
     #expect(text.contains("rows: A 21, B 20, C 18; 1 without a region left out"))
 }

@@ -75,7 +75,7 @@ public struct NumberText: Sendable, Equatable {
         case .pValue(let p):
             guard p.isFinite else { return "n/a" }
             return p < 0.001 ? "< 0,001" : fixed(p, 3)
-        case .interval(let a, let b, let d): return interval(a, b, d)
+        case .interval(let a, let b, let d, _): return interval(a, b, d)
         }
     }
 }

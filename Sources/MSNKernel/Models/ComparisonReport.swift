@@ -40,6 +40,22 @@ enum ReportFormat {
         return abs(x) < 0.1 && x != 0 ? String(format: "%.3g", x) : String(format: "%.2f", x)
     }
 
+    /// A statistic bounded by 1 in size (eta², epsilon², Cramér's V, CFI, RMSEA) as `stat` writes it, without
+    /// the leading zero (APA): ".12", "-.034".
+    static func bounded(_ x: Double) -> String {
+        let s = stat(x)
+        if s.hasPrefix("0.") { return String(s.dropFirst()) }
+        if s.hasPrefix("-0.") { return "-" + s.dropFirst(2) }
+        return s
+    }
+
+    /// A bounded metric with three decimals and no leading zero (".931"); "+.004" with `signed`.
+    static func boundedMetric(_ x: Double, signed: Bool = false) -> String {
+        guard x.isFinite else { return "n/a" }
+        let s = SummaryValue.bounded(x, 3)
+        return signed && x >= 0 && !s.hasPrefix("-") ? "+" + s : s
+    }
+
     /// A p-value in APA style, with its relation: "< .001" or "= .042" (no leading zero).
     static func p(_ x: Double) -> String {
         guard x.isFinite else { return "n/a" }

@@ -38,6 +38,8 @@ struct PanelModelValue: ModelValue {
     var summary: ModelSummary {
         let s = fit.specification, c = fit.counts
         func m(_ name: String) -> SummaryValue { .number(fit.measure(name) ?? .nan, decimals: 4) }
+        /// R², ρ and θ lie in [0, 1]: shown without the leading zero (APA).
+        func b(_ name: String) -> SummaryValue { .bounded(fit.measure(name) ?? .nan, decimals: 4) }
         func p(_ name: String) -> String { "p " + SummaryValue.pValue(fit.measure(name) ?? .nan).formatted }
         var items: [ModelSummary.Item] = [
             .init("estimator", .text(Self.estimatorName(s))),
@@ -52,12 +54,12 @@ struct PanelModelValue: ModelValue {
         items.append(.init("t degrees of freedom", .int(fit.tDegreesOfFreedom)))
         switch s.estimator {
         case .within:
-            items += [.init("R² within", m("r2_within")), .init("R² overall", m("r2_overall")), .init("R² with the effects", m("r2_lsdv"))]
+            items += [.init("R² within", b("r2_within")), .init("R² overall", b("r2_overall")), .init("R² with the effects", b("r2_lsdv"))]
         case .random:
-            items += [.init("R² within", m("r2_within")), .init("R² between", m("r2_between")), .init("R² overall", m("r2_overall")),
-                      .init("σ²(entity)", m("sigma2_u")), .init("σ²(idiosyncratic)", m("sigma2_e")), .init("ρ", m("rho")), .init("θ", m("theta"))]
+            items += [.init("R² within", b("r2_within")), .init("R² between", b("r2_between")), .init("R² overall", b("r2_overall")),
+                      .init("σ²(entity)", m("sigma2_u")), .init("σ²(idiosyncratic)", m("sigma2_e")), .init("ρ", b("rho")), .init("θ", b("theta"))]
         default:
-            items.append(.init(s.estimator == .firstDifference ? "R² (uncentred)" : "R²", m("r2")))
+            items.append(.init(s.estimator == .firstDifference ? "R² (uncentred)" : "R²", b("r2")))
         }
         items.append(.init("F", m("f_wald"), note: p("f_wald_p")))
         let title = "\(kind == "panel" ? "panel model" : kind == "did" ? "difference-in-differences" : "event study") of \(s.response)"

@@ -44,7 +44,7 @@ struct SEMModelValue: ModelValue {
             .init("CFI", .bounded(v("cfi"), decimals: 3), note: SEMTables.verdict("cfi", v("cfi"))),
             .init("TLI", .bounded(v("tli"), decimals: 3), note: SEMTables.verdict("tli", v("tli"))),
             .init("RMSEA", .bounded(v("rmsea"), decimals: 3), note: SEMTables.verdict("rmsea", v("rmsea"))),
-            .init("RMSEA 90% CI", .interval(v("rmsea.ci.lower"), v("rmsea.ci.upper"), decimals: 3)),
+            .init("RMSEA 90% CI", .interval(v("rmsea.ci.lower"), v("rmsea.ci.upper"), decimals: 3, bounded: true)),
             .init("RMSEA p-close", .pValue(v("rmsea.pvalue"))),
             .init("SRMR", .bounded(v("srmr"), decimals: 3), note: SEMTables.verdict("srmr", v("srmr"))),
             .init("AIC", .number(v("aic"), decimals: 1)),

@@ -51,8 +51,9 @@ public enum SummaryValue: Sendable, Equatable {
     case number(Double, decimals: Int)
     /// A p-value, shown APA-style ("< .001", ".042").
     case pValue(Double)
-    /// An interval, shown "[lower, upper]" with a fixed number of decimals.
-    case interval(Double, Double, decimals: Int)
+    /// An interval, shown "[lower, upper]" with a fixed number of decimals; `bounded` drops the leading
+    /// zeros (an interval of RMSEA, κ or R²: "[.071, .114]").
+    case interval(Double, Double, decimals: Int, bounded: Bool = false)
     /// A share, shown as a percentage with one decimal.
     case percent(Double)
     /// A statistic that cannot exceed 1 in size (CFI, R², AUC, r), without the leading zero (".953").
@@ -76,7 +77,9 @@ public enum SummaryValue: Sendable, Equatable {
         case .int(let v): return String(v)
         case .number(let v, let d): return SummaryValue.fixed(v, d)
         case .pValue(let p): return SummaryValue.apaP(p)
-        case .interval(let a, let b, let d): return "[\(SummaryValue.fixed(a, d)), \(SummaryValue.fixed(b, d))]"
+        case .interval(let a, let b, let d, let bounded):
+            let f: (Double) -> String = bounded ? { SummaryValue.bounded($0, d) } : { SummaryValue.fixed($0, d) }
+            return "[\(f(a)), \(f(b))]"
         case .percent(let v): return v.isFinite ? SummaryValue.fixed(100 * v, 1) + "%" : "n/a"
         case .bounded(let v, let d): return SummaryValue.bounded(v, d)
         case .estimate(let v, let lo, let hi, let d, let b):

@@ -79,8 +79,8 @@ enum AgreementVerb {
             .init("percent agreement", .percent(pooled.percent)),
         ]
         for (label, p) in (two ? [("Cohen's κ", 1)] : []) + [("Fleiss' κ", 2), ("Krippendorff's α (\(level.rawValue))", 3)] {
-            items.append(.init(label, .number(estimates[p], decimals: 3), note: p == 3 ? nil : MixedMethodsSupport.landisKoch(estimates[p])))
-            if boot != nil { items.append(.init("  95% bootstrap CI", .interval(ci(p).0, ci(p).1, decimals: 3))) }
+            items.append(.init(label, .bounded(estimates[p], decimals: 3), note: p == 3 ? nil : MixedMethodsSupport.landisKoch(estimates[p])))
+            if boot != nil { items.append(.init("  95% bootstrap CI", .interval(ci(p).0, ci(p).1, decimals: 3, bounded: true))) }
         }
         if boot != nil { items.append(.init("bootstrap", .text("\(draws) resamples of respondents, seed \(seed), percentile intervals"))) }
         var warnings: [String] = []

@@ -141,8 +141,8 @@ struct CompareDataTables {
             let name = row.test == "chi_square" ? "χ²" : (row.test == "welch_anova" ? "Welch F" : "Kruskal–Wallis H")
             var s = "\(row.variable) (\(name) = \(ReportFormat.stat(row.statistic)), p_holm \(ReportFormat.p(holm[i]))"
             if holm[i] < CompareData.alpha {
-                s += ", \(row.effect == "cramers_v" ? "Cramér's V" : (row.effect == "eta2" ? "eta²" : "epsilon²")) = \(ReportFormat.stat(row.effectSize))"
-                if row.effectLower.isFinite { s += " (95% CI \(ReportFormat.stat(row.effectLower))–\(ReportFormat.stat(row.effectUpper)))" }
+                s += ", \(row.effect == "cramers_v" ? "Cramér's V" : (row.effect == "eta2" ? "eta²" : "epsilon²")) = \(ReportFormat.bounded(row.effectSize))"
+                if row.effectLower.isFinite { s += " (95% CI \(ReportFormat.bounded(row.effectLower))–\(ReportFormat.bounded(row.effectUpper)))" }
                 s += ", \(row.magnitude)"
             }
             if row.test == "welch_anova", let k = tests.indices.first(where: { tests[$0].variable == row.variable && tests[$0].test == "kruskal_wallis" }),
@@ -154,7 +154,7 @@ struct CompareDataTables {
         }
         if !differ.isEmpty { text += " Differs across regions: " + ReportFormat.list(differ) + "." }
         if !same.isEmpty { text += " No detectable difference: " + ReportFormat.list(same) + "." }
-        text += " (Verdict: Holm-adjusted p < 0.05 on Welch's ANOVA for numbers, the chi-square test for levels.)"
+        text += " (Verdict: Holm-adjusted p < .05 on Welch's ANOVA for numbers, the chi-square test for levels.)"
         return text
     }
 }

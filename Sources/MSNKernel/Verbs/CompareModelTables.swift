@@ -41,7 +41,9 @@ struct CompareModelTables {
     /// The plain-language paragraph.
     func paragraph(model m: any PredictiveModel, by: String, folds k: Int) -> String {
         let metric = refitter.metricName == "auc" ? "AUC" : (refitter.metricName == "rmse" ? "RMSE" : "accuracy")
-        func each(_ values: [Double]) -> String { zip(regions, values).map { "\($0) \(ReportFormat.metric($1))" }.joined(separator: ", ") }
+        // AUC and accuracy lie in [0, 1] and are written without the leading zero (APA); RMSE is not bounded.
+        let format: (Double) -> String = metric == "RMSE" ? { ReportFormat.metric($0) } : { ReportFormat.boundedMetric($0) }
+        func each(_ values: [Double]) -> String { zip(regions, values).map { "\($0) \(format($1))" }.joined(separator: ", ") }
         var text = "Refitted the \(m.kind) model of \(m.target) in \(regions.count) regions by \(by) (rows: "
             + zip(regions, sizes).map { "\($0) \($1)" }.joined(separator: ", ")
             + "), scored by \(metric) (\(refitter.higherIsBetter ? "higher" : "lower") is better)."
@@ -54,8 +56,8 @@ struct CompareModelTables {
             }
         }
         if count > 0 {
-            text += " Scored by a model trained in another region, \(metric) averages \(ReportFormat.metric(elsewhere / count))"
-                + " against \(ReportFormat.metric(own / count)) from the region's own model."
+            text += " Scored by a model trained in another region, \(metric) averages \(format(elsewhere / count))"
+                + " against \(format(own / count)) from the region's own model."
         }
         let boost = refitter.driverName == "feature"
         let tops: [String] = regions.indices.compactMap { a in

@@ -64,7 +64,7 @@ enum ComparePLS {
         if differing.isEmpty {
             s += "No structural path differs between regions (PLS-MGA, two-sided p ≥ 0.05)."
         } else {
-            s += "Paths that differ (PLS-MGA, two-sided p < 0.05): " + differing.map {
+            s += "Paths that differ (PLS-MGA, two-sided p < .05): " + differing.map {
                 "\($0.from) → \($0.to) (\($0.groupA) \(ReportFormat.stat($0.estA)) vs \($0.groupB) \(ReportFormat.stat($0.estB)), p \(ReportFormat.p($0.pTwoSided)))"
             }.joined(separator: "; ") + "."
         }

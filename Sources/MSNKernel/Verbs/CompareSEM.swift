@@ -57,9 +57,9 @@ enum CompareSEM {
         let sizes = zip(split.labels, split.rows).map { "\($0) \($1.count)" }.joined(separator: ", ")
         let c = ladder.steps[0]
         var s = "Measurement invariance of the model across \(split.labels.count) regions by \(split.name) (rows: \(sizes)). "
-        s += "Configural fit: χ² = \(ReportFormat.stat(c.chisq)) on \(Int(c.df)) df, CFI = \(ReportFormat.metric(c.cfi)), RMSEA = \(ReportFormat.metric(c.rmsea)). "
+        s += "Configural fit: χ² = \(ReportFormat.stat(c.chisq)) on \(Int(c.df)) df, CFI = \(ReportFormat.boundedMetric(c.cfi)), RMSEA = \(ReportFormat.boundedMetric(c.rmsea)). "
         for k in ladder.comparisons {
-            s += "\(k.to.capitalized) vs \(k.from): Δχ² = \(ReportFormat.stat(k.deltaChisq)) on \(Int(k.deltaDf)) df, p \(ReportFormat.p(k.pvalue)), ΔCFI = \(String(format: "%+.3f", k.deltaCFI)). "
+            s += "\(k.to.capitalized) vs \(k.from): Δχ² = \(ReportFormat.stat(k.deltaChisq)) on \(Int(k.deltaDf)) df, p \(ReportFormat.p(k.pvalue)), ΔCFI = \(ReportFormat.boundedMetric(k.deltaCFI, signed: true)). "
         }
         let byChisq = highest(ladder) { $0.holdsByChisq }, byCFI = highest(ladder) { $0.holdsByCFI }
         s += byChisq == byCFI ? "Both rules support \(byChisq) invariance. " : "The χ² difference test supports \(byChisq) invariance, the ΔCFI rule \(byCFI). "

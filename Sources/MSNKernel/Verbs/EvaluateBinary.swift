@@ -9,7 +9,7 @@ import MSNTable
 /// DeLong interval beside the AUC.
 enum EvaluateBinary {
     /// Options of `evaluate`.
-    static let options = ["threshold", "thresholds", "calibration", "level", "optimism"]
+    static let options = ["threshold", "thresholds", "calibration", "level", "optimism", "folds", "repeats"]
 
     /// The requested table for labels `y` (0/1) and probabilities `p`.
     static func table(_ ev: inout Evaluator, _ call: VerbCall, labels y: [Double], probabilities p: [Double]) throws -> Table {

@@ -65,10 +65,8 @@ enum ModelVerbs {
         let p = scored.map { col in keep.map { col[$0] } }
         let y = keep.map { labels[$0] }
         if m.task == .binary, let (value, span) = try ev.option(call, "optimism") {
-            guard case .scalar(let c) = value, let d = c.doubleValue, d >= 10, d <= 10_000, d == d.rounded() else {
-                throw Diagnostic(.value, "optimism is the number of bootstrap refits, a whole number from 10 to 10000", at: span, hint: "evaluate m on train with optimism = 200")
-            }
-            do { return .table(try EvaluateOptimism.table(&ev, call, model: m, training: t, draws: Int(d))) } catch let e as RefitError {
+            let method = try EvaluateOptimism.method(&ev, call, value, at: span)
+            do { return .table(try EvaluateOptimism.table(&ev, call, model: m, training: t, method: method)) } catch let e as RefitError {
                 throw Diagnostic(.model, "\(e)", at: call.nameSpan)
             }
         }

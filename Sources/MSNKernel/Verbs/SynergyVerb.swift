@@ -77,7 +77,7 @@ enum SynergyVerb {
         }
         let confirmed = zip(pairs, tests.p).filter { $0.1 < 0.05 }.map { "\($0.0.feature) × \($0.0.with)" }
         s += confirmed.isEmpty ? " Adding the top pairs' products to a regression does not improve it significantly."
-            : " A regression with the product term confirms \(confirmed.joined(separator: ", ")) (likelihood-ratio test, p < 0.05)."
+            : " A regression with the product term confirms \(confirmed.joined(separator: ", ")) (likelihood-ratio test, p < .05)."
         return s
     }
 }
