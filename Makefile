@@ -148,9 +148,10 @@ notebooks: setup
 	swift build --product msnb
 	@for nb in $$(find Notebooks -name '*.msnb' | sort); do \
 	  dir=$$(dirname "$$nb"); base=$$(basename "$$nb" .msnb); \
-	  $(MSNB) run "$$nb" --out out/render/$$base && cp out/render/$$base/$$base.md "$$dir/$$base.md" || exit 1; \
+	  r=out/render/$$dir/$$base; rm -rf "$$r"; \
+	  $(MSNB) run "$$nb" --out "$$r" && cp "$$r/$$base.md" "$$dir/$$base.md" || exit 1; \
 	  rm -rf "$$dir/$${base}_files"; \
-	  if [ -d out/render/$$base/$${base}_files ]; then cp -r out/render/$$base/$${base}_files "$$dir/"; fi; \
+	  if [ -d "$$r/$${base}_files" ]; then cp -r "$$r/$${base}_files" "$$dir/"; fi; \
 	done
 
 # Every notebook as a self-contained HTML report under out/html/ (open them in a browser).

@@ -55,9 +55,10 @@ public enum NotebookHTML {
         if cell.echo {
             out += "<details open><summary>\(esc(cell.label))</summary><pre class=\"msnb-code\"><code>\(esc(cell.code))</code></pre></details>\n"
         }
-        guard let r = result else { return out + "<p class=\"msnb-note\">(not run)</p>\n</section>\n" }
-        if !cell.eval { return out + "<p class=\"msnb-note\">(not evaluated: eval=false)</p>\n</section>\n" }
-        if !r.ok { out += "<p class=\"msnb-error\">\(esc(r.problem ?? "this cell failed"))</p>\n" }
+        let language = options.messageLanguage
+        guard let r = result else { return out + "<p class=\"msnb-note\">(\(esc(Messages.text("heading.notRun", language))))</p>\n</section>\n" }
+        if !cell.eval { return out + "<p class=\"msnb-note\">(\(esc(Messages.text("heading.notEvaluated", language))))</p>\n</section>\n" }
+        if !r.ok { out += "<p class=\"msnb-error\">\(esc(r.problem ?? Messages.text("heading.cellFailed", language)))</p>\n" }
         for o in r.outputs { out += "<div class=\"msnb-output\">" + HTMLRendering.html(o, options: options) + "</div>\n" }
         return out + "</section>\n"
     }

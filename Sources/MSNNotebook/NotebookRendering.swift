@@ -27,11 +27,16 @@ public enum NotebookRendering {
                 if cell.echo {
                     out += format == .md ? "\(cell.fence)\n\(cell.code)\n```\n" : cell.code.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
                 }
+                let language = run.options.messageLanguage
                 guard let r = resultByCell[cell.number] else {
-                    out += format == .md ? "\n*(not run)*\n" : "(not run)\n"
+                    let notRun = Messages.text("heading.notRun", language)
+                    out += format == .md ? "\n*(\(notRun))*\n" : "(\(notRun))\n"
                     continue
                 }
-                if !cell.eval { out += format == .md ? "\n*(not evaluated: eval=false)*\n" : "(not evaluated)\n"; continue }
+                if !cell.eval {
+                    out += format == .md ? "\n*(\(Messages.text("heading.notEvaluated", language)))*\n" : "(\(Messages.text("heading.notEvaluatedShort", language)))\n"
+                    continue
+                }
                 if !r.outputs.isEmpty {
                     out += "\n" + outputs(r, base: figureBase(run), format: format, options: run.options)
                 }

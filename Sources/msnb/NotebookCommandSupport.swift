@@ -63,16 +63,24 @@ enum NotebookCommandSupport {
         return found.sorted()
     }
 
-    /// Runs every notebook in a folder (sorted), each rendering under OUT/NAME/; a line per notebook and
-    /// a summary; exit 1 if any failed.
+    /// A notebook's path inside `folder` without its extension (`id/01-tour` for `folder/id/01-tour.msnb`),
+    /// so renderings of notebooks with the same name in different subfolders never share a folder.
+    static func relativeStem(of file: String, in folder: String) -> String {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let path = URL(fileURLWithPath: file).standardizedFileURL.deletingPathExtension().path
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    /// Runs every notebook in a folder (sorted), each rendering under OUT/SUBFOLDERS/NAME/ (the input's
+    /// subfolders mirrored); a line per notebook and a summary; exit 1 if any failed.
     static func runFolder(_ folder: String, _ request: RunRequest) -> Int32 {
         let files = notebooks(in: folder)
         guard !files.isEmpty else { printError("error: no .msnb notebooks in \(folder)"); return 2 }
         var failed: [String] = []
         for f in files {
             var r = request
-            let base = URL(fileURLWithPath: f).deletingPathExtension().lastPathComponent
-            r.out = ((request.out ?? "out") as NSString).appendingPathComponent(base)
+            r.out = ((request.out ?? "out") as NSString).appendingPathComponent(relativeStem(of: f, in: folder))
             let code = runNotebook(file: f, r)
             print("\(code == 0 ? "ok    " : "FAILED") \(f)")
             if code != 0 { failed.append(f) }
@@ -134,13 +142,20 @@ enum NotebookCommandSupport {
     static func checkFolder(_ folder: String, overrides: [(String, String)]) -> Int32 {
         let files = notebooks(in: folder)
         guard !files.isEmpty else { printError("error: no .msnb notebooks in \(folder)"); return 2 }
+        // One scratch root for the whole check, the input's subfolders mirrored under it.
+        let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratchRoot) }
         var failed: [String] = []
-        for f in files where check(file: f, out: nil, overrides: overrides) != 0 { failed.append(f) }
+        for f in files {
+            let scratch = scratchRoot.appendingPathComponent(relativeStem(of: f, in: folder))
+            if check(file: f, out: nil, overrides: overrides, scratch: scratch) != 0 { failed.append(f) }
+        }
         print("\(files.count - failed.count) of \(files.count) notebooks match their renderings" + (failed.isEmpty ? "" : "; differ or fail: \(failed.joined(separator: ", "))"))
         return failed.isEmpty ? 0 : 1
     }
 
-    static func check(file: String, out: String?, overrides: [(String, String)]) -> Int32 {
+    /// Checks one notebook; its run writes into `scratch` (a fresh temporary folder when nil), removed afterwards.
+    static func check(file: String, out: String?, overrides: [(String, String)], scratch given: URL? = nil) -> Int32 {
         guard let doc = load(file) else { return 2 }
         let url = URL(fileURLWithPath: file)
         let base = url.deletingPathExtension().lastPathComponent
@@ -150,7 +165,7 @@ enum NotebookCommandSupport {
             printError("error: no committed rendering at \(committed.path); create it with: msnb run \(file) --out \(folder.path)")
             return 2
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("msnb-check-\(UUID().uuidString)")
+        let scratch = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("msnb-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = RunOptions(outDirectory: scratch)
         options.parameters = overrides

@@ -18,6 +18,8 @@ enum BoostInterpretation {
         var validLoss: Double?
         /// Features by gain share, largest first.
         var drivers: [(String, Double)]
+        /// Number of classes (multiclass).
+        var classes: Int? = nil
     }
 
     static func facts(_ m: BoostModelValue) -> Facts {
@@ -29,7 +31,8 @@ enum BoostInterpretation {
         }
         return Facts(target: m.target, trees: model.rounds.count, features: model.featureNames.count, objective: objective,
                      positiveRate: rate, trainLoss: model.history.last?.train ?? .nan, validLoss: model.history.last?.valid ?? nil,
-                     drivers: model.importance().map { ($0.feature, $0.gain) })
+                     drivers: model.importance().map { ($0.feature, $0.gain) },
+                     classes: model.objective == .multiclass ? model.baseMargin.count : nil)
     }
 
     /// The model, judged on its training rows (and validation rows when it has them); `test`, when
@@ -52,6 +55,8 @@ enum BoostInterpretation {
             how.append(c.t("boost.r.train.binary", ["loss": c.fixed(f.trainLoss, 3), "baseline": c.fixed(baseline, 3), "rate": c.percent(rate)]))
         } else if f.objective == "regression" {
             how.append(c.t("boost.r.train.regression", ["loss": c.fixed(f.trainLoss, 3)]))
+        } else if f.objective == "multiclass", let k = f.classes, k > 1 {
+            how.append(c.t("boost.r.train.multiclass", ["k": String(k), "loss": c.fixed(f.trainLoss, 3), "uniform": c.fixed(Foundation.log(Double(k)), 3)]))
         }
         if let v = f.validLoss, test == nil {
             how.append(c.t("boost.r.valid", ["metric": f.objective == "regression" ? "RMSE" : "log loss", "value": c.fixed(v, 3)]))

@@ -42,7 +42,10 @@ enum TableInterpretation {
             return [c.t("eval.r.regression", ["share": c.percent(max(0, r2)), "r2": c.apa(r2, 2), "rmse": c.fixed(rmse, 3), "mae": c.fixed(m["mae"] ?? .nan, 3)])]
         }
         if let acc = m["accuracy"], let f1 = m["macro_f1"] {
-            return [c.t("eval.r.multiclass", ["acc": c.apa(acc, 2), "f1": c.apa(f1, 2), "loss": c.fixed(m["logloss"] ?? .nan, 3)])]
+            if c.isOwner { return [c.t("eval.o.multiclass", ["acc": c.fixed(100 * acc, 0)]) + " " + c.t("eval.o.action")] }
+            var s = c.t("eval.r.multiclass", ["acc": c.apa(acc, 2), "f1": c.apa(f1, 2), "loss": c.fixed(m["logloss"] ?? .nan, 3)])
+            if acc - f1 > 0.1 { s += " " + c.t("eval.r.multiclass.gap") }
+            return [s]
         }
         return []
     }

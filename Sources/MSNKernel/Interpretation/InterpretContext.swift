@@ -34,11 +34,13 @@ struct InterpretContext: Sendable {
     /// "85.31" becomes "85,31".
     func prose(_ s: String) -> String { numbers.localize(s) }
 
-    /// "a", "a and b", "a, b and c" in this language.
+    /// "a", "a and b", "a, b and c" in English; Indonesian puts a comma before "dan" in a list of three or
+    /// more, as PUEBI asks ("a, b, dan c").
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         let and = Messages.text("interp.and", language)
-        return items.dropLast().joined(separator: ", ") + " " + and + " " + (items.last ?? "")
+        let serial = language == .id && items.count > 2 ? "," : ""
+        return items.dropLast().joined(separator: ", ") + serial + " " + and + " " + (items.last ?? "")
     }
 
     // Number helpers (always with a decimal point; `t` and `prose` localize the whole sentence).
@@ -69,6 +71,13 @@ struct InterpretContext: Sendable {
         return ModelSummary(title: t("title", ["subject": subject]),
                             items: [.init(Messages.text("label.audience", language), .text(audienceLabel))],
                             paragraphs: paragraphs.filter { !$0.isEmpty })
+    }
+}
+
+extension Evaluator {
+    /// The context for a verb's own paragraphs: the session's language and number style, for researchers.
+    var paragraphContext: InterpretContext {
+        InterpretContext(language: sessionLanguage, numbers: NumberText(locale: env.options.locale))
     }
 }
 

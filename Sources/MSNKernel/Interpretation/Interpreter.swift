@@ -57,9 +57,15 @@ enum Interpreter {
             return c.summary(subject: "\(p.kind) → \(s.response)", ModelInterpretation.panel(
                 estimator: estimator, se: se, entity: s.entityKey, target: s.response, n: p.fit.counts.observations,
                 df: p.fit.tDegreesOfFreedom, coefficients: table, c))
+        case let e as EventModelValue:
+            guard let table = try? e.study.table() else { return nil }
+            let s = e.study.specification
+            let design = EventInterpretation.Design(target: s.response, cohort: s.cohort, unit: s.unit, time: s.time,
+                                                    method: s.method.rawValue, rows: e.study.fit.counts.observations,
+                                                    reference: s.reference, cohorts: e.study.cohorts.count)
+            return c.summary(subject: "event → \(s.response)", EventInterpretation.event(design, table, c))
         case let r as MixedMethodsResult:
-            // agreement, prevalence, joint: their verbs already write the sentences from their tables.
-            return c.summary(subject: r.kind, r.summary.paragraphs)
+            return c.summary(subject: r.kind, MixedMethodsInterpretation.paragraphs(r, c))
         case let r as ComparisonReport:
             if r.subject == "synergy", let pairs = r.part("pairs") {
                 return c.summary(subject: "synergy", ModelInterpretation.synergy(pairs: pairs, tests: r.part("tests"), c))

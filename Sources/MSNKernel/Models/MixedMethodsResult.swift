@@ -9,12 +9,23 @@ public struct MixedMethodsResult: ModelValue {
     public let summary: ModelSummary
     /// The tables, in display order.
     public let parts: [(name: String, table: Table)]
+    /// Facts the sentences need beyond the tables (counts, the group column, what the joint display
+    /// compares), for `interpret` in any language and audience.
+    public let facts: [String: String]
 
     /// A result.
-    public init(kind: String, summary: ModelSummary, parts: [(name: String, table: Table)]) {
+    public init(kind: String, summary: ModelSummary, parts: [(name: String, table: Table)], facts: [String: String] = [:]) {
         self.kind = kind
         self.summary = summary
         self.parts = parts
+        self.facts = facts
+    }
+
+    /// The same result with other summary paragraphs.
+    func with(paragraphs: [String]) -> MixedMethodsResult {
+        var s = summary
+        s.paragraphs = paragraphs
+        return MixedMethodsResult(kind: kind, summary: s, parts: parts, facts: facts)
     }
 
     public var shape: String { "\(parts.count) tables: \(parts.map(\.name).joined(separator: ", "))" }

@@ -26,10 +26,11 @@ public enum Renderer {
         case .model(_, let summary):
             return markdown ? SummaryRendering.markdown(summary, options: options) : SummaryRendering.text(summary, options: options)
         case .fileWritten(let path, let rows, let columns):
-            return "wrote \(path) (\(rows) rows × \(columns) columns)\n"
+            return Messages.text("heading.wrote", options.messageLanguage, ["path": path, "rows": String(rows), "columns": String(columns)]) + "\n"
         case .figure(let f):
             if markdown { return "**\(f.title)**\n\n```\n\(f.sketch)\n```\n" }
-            let file = FigureFiles.write(f, directory: options.plotsDirectory).map { "svg: \($0)\n" } ?? "(the SVG could not be written)\n"
+            let file = FigureFiles.write(f, directory: options.plotsDirectory).map { "svg: \($0)\n" }
+                ?? "(\(Messages.text("heading.svgNotWritten", options.messageLanguage)))\n"
             return f.sketch + "\n" + (f.caption.map { "(\($0))\n" } ?? "") + file
         case .warning(let d, let source), .error(let d, let source):
             let r = Localizer.renderedDiagnostic(d.render(source: source), options.messageLanguage)
@@ -80,15 +81,15 @@ public enum Renderer {
         }
         var footer = "  " + Localizer.tableShape(t.rowCount, t.columnCount, options.messageLanguage)
         if !tail.isEmpty { let hidden = t.rowCount - head.count - tail.count
-            footer += " (\(hidden) more row\(hidden == 1 ? "" : "s") not shown)" }
-        if elided > 0 { footer += ", \(elided) columns elided" }
+            footer += " (" + Messages.text(hidden == 1 ? "heading.moreRow" : "heading.moreRows", options.messageLanguage, ["n": String(hidden)]) + ")" }
+        if elided > 0 { footer += ", " + Messages.text("heading.columnsElided", options.messageLanguage, ["n": String(elided)]) }
         lines.append(footer)
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// A Markdown pipe table, head and tail of long tables, with a shape line.
     public static func markdownTable(_ t: Table, options: SessionOptions) -> String {
-        guard t.columnCount > 0 else { return "*(no columns, \(t.rowCount) rows)*\n" }
+        guard t.columnCount > 0 else { return "*(" + Messages.text("heading.noColumns", options.messageLanguage, ["n": String(t.rowCount)]) + ")*\n" }
         let (head, tail) = visibleRows(t.rowCount, limit: options.rows)
         func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var lines = ["| " + t.columnNames.map { escape(CellFormat.truncated($0)) }.joined(separator: " | ") + " |"]

@@ -41,11 +41,11 @@ enum AgreementVerb {
         let seed = try ev.seed(call)
         let study = AgreementStudy(codes: data.codes, level: level)
         let boot = draws > 0 ? study.bootstrap(draws: draws, seed: seed, threads: Bootstrap.defaultThreads) : nil
-        return .model(try result(data, study, boot, level: level, draws: draws, seed: seed))
+        return .model(try result(data, study, boot, level: level, draws: draws, seed: seed, ev.paragraphContext))
     }
 
     static func result(_ data: CodedData, _ study: AgreementStudy, _ boot: (intervals: [BootstrapInterval], undefined: [Int])?,
-                       level: InterRater.Level, draws: Int, seed: UInt64) throws -> MixedMethodsResult {
+                       level: InterRater.Level, draws: Int, seed: UInt64, _ c: InterpretContext = InterpretContext()) throws -> MixedMethodsResult {
         let pooled = study.pooled, themes = study.perTheme
         let two = data.coders.count == 2
         func ci(_ p: Int) -> (Double, Double) {
@@ -94,17 +94,10 @@ enum AgreementVerb {
         if data.respondents.count < 30 {
             warnings.append("With \(data.respondents.count) respondents the intervals are wide; report them with κ.")
         }
-        var paragraph = "Over \(pooled.units) respondent–theme units the \(data.coders.count) coders agree on \(SummaryValue.percent(pooled.percent).formatted)"
-            + "; \(kappaName) = \(MixedMethodsSupport.fixed(estimates[main]))"
-        if boot != nil { paragraph += " (95% CI [\(MixedMethodsSupport.fixed(ci(main).0)), \(MixedMethodsSupport.fixed(ci(main).1))])" }
-        if let word = MixedMethodsSupport.landisKoch(estimates[main]) { paragraph += ", \(word) agreement by Landis and Koch's (1977) bands" }
-        paragraph += "."
-        let ranked = data.themes.indices.filter { kappas[$0].isFinite }.sorted { kappas[$0] < kappas[$1] }
-        if let low = ranked.first, let high = ranked.last, ranked.count > 1 {
-            paragraph += " Agreement is lowest on \(data.themes[low]) (κ = \(MixedMethodsSupport.fixed(kappas[low]))) and highest on \(data.themes[high]) (κ = \(MixedMethodsSupport.fixed(kappas[high])))."
-        }
         let summary = ModelSummary(title: "inter-rater agreement: \(data.coders.count) coders, \(data.respondents.count) respondents, \(data.themes.count) themes",
-                                   items: items, paragraphs: [paragraph], warnings: warnings)
-        return MixedMethodsResult(kind: "agreement", summary: summary, parts: [("overall", overall), ("themes", themeTable)])
+                                   items: items, warnings: warnings)
+        let r = MixedMethodsResult(kind: "agreement", summary: summary, parts: [("overall", overall), ("themes", themeTable)],
+                                   facts: ["units": String(pooled.units), "coders": String(data.coders.count), "respondents": String(data.respondents.count)])
+        return r.with(paragraphs: MixedMethodsInterpretation.agreement(r, c))
     }
 }

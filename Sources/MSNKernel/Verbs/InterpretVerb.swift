@@ -30,7 +30,7 @@ enum InterpretVerb {
         }
         guard let summary = Interpreter.interpret(value, c) else {
             throw Diagnostic(.type, Messages.text("error.interpretNothing", .en, ["kind": value.kindPhrase]), at: call.nameSpan,
-                             hint: "interpret takes a fitted model (boost, linear, logistic, sem, pls, panel), a compare regions or synergy report, or the table of evaluate, importance, explain or reliability")
+                             hint: "interpret takes a fitted model (boost, linear, logistic, sem, pls, panel, event), an agreement, prevalence or joint result, a compare regions or synergy report, or the table of evaluate, importance, explain or reliability")
         }
         return .model(InterpretationValue(summary: summary))
     }

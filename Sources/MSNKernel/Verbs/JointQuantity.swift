@@ -18,6 +18,8 @@ struct JointQuantity {
     var topDriver: [String]?
     /// The model's target, shown beside the prediction when the firms have it.
     var target: String?
+    /// What sentences compare, for the catalogue: "probability", "prediction" (of `target`) or "column" (`name`).
+    var kind = "column"
 
     static func compute(_ ev: inout Evaluator, _ call: VerbCall, _ firms: Table) throws -> JointQuantity {
         if let o = call.options.first(where: { $0.name == "model" }) {
@@ -38,7 +40,8 @@ struct JointQuantity {
             }
             let what = m.task == .binary ? "predicted P(\(m.target) = \(m.levels?.last ?? "1")) from the \(m.kind) model" : "predicted \(m.target) from the \(m.kind) model"
             let phrase = m.task == .binary ? "predicted probability" : "predicted \(m.target)"
-            return JointQuantity(name: "predicted", description: what, phrase: phrase, values: p, topDriver: drivers, target: m.target)
+            return JointQuantity(name: "predicted", description: what, phrase: phrase, values: p, topDriver: drivers, target: m.target,
+                                 kind: m.task == .binary ? "probability" : "prediction")
         }
         if let o = call.options.first(where: { $0.name == "outcome" }) {
             let (name, span) = try MixedMethodsSupport.columnName(o.value, verb: "joint … with outcome =")
@@ -50,8 +53,9 @@ struct JointQuantity {
                          hint: "with model = m (predicted probability and top SHAP driver) or with outcome = exported")
     }
 
-    /// For each theme: mean of the quantity with and without it, the difference, Welch's CI and p.
-    static func convergence(themes: [String], present: [[Bool?]], matched: [Int], values: [Double], name: String) throws -> (table: Table, paragraph: String) {
+    /// For each theme: mean of the quantity with and without it, the difference, Welch's CI and p (the
+    /// sentences come from `MixedMethodsInterpretation.joint`).
+    static func convergence(themes: [String], present: [[Bool?]], matched: [Int], values: [Double]) throws -> Table {
         var rows: [(theme: String, nWith: Int, nWithout: Int, with: Double, without: Double, w: WelchTwoSample, pattern: String)] = []
         for (k, theme) in themes.enumerated() {
             var a: [Double] = [], b: [Double] = []
@@ -63,7 +67,7 @@ struct JointQuantity {
             let pattern = !w.lower.isFinite ? "too few firms to compare" : w.upper < 0 ? "lower with the theme" : w.lower > 0 ? "higher with the theme" : "no clear difference"
             rows.append((theme, a.count, b.count, mean(a), mean(b), w, pattern))
         }
-        let table = try Table([
+        return try Table([
             ("theme", MixedMethodsSupport.texts(rows.map(\.theme))),
             ("n_with", MixedMethodsSupport.ints(rows.map(\.nWith))), ("n_without", MixedMethodsSupport.ints(rows.map(\.nWithout))),
             ("mean_with", MixedMethodsSupport.floats(rows.map(\.with))), ("mean_without", MixedMethodsSupport.floats(rows.map(\.without))),
@@ -72,12 +76,5 @@ struct JointQuantity {
             ("t", MixedMethodsSupport.floats(rows.map(\.w.t))), ("df", MixedMethodsSupport.floats(rows.map(\.w.df))),
             ("p", MixedMethodsSupport.floats(rows.map(\.w.p))), ("pattern", MixedMethodsSupport.texts(rows.map(\.pattern))),
         ])
-        let f = { (v: Double) in MixedMethodsSupport.fixed(v) }
-        let clear = rows.filter { $0.pattern == "lower with the theme" || $0.pattern == "higher with the theme" }
-        var s = clear.isEmpty ? "No theme goes with a clear difference in \(name) (every 95% interval includes zero)."
-            : clear.map { r in "Firms reporting \(r.theme) (n = \(r.nWith)) have a mean \(name) of \(f(r.with)) against \(f(r.without)) for the others: difference \(f(r.w.difference)), 95% CI [\(f(r.w.lower)), \(f(r.w.upper))], Welch t(\(MixedMethodsSupport.fixed(r.w.df, 1))) = \(f(r.w.t)), p = \(SummaryValue.apaP(r.w.p))." }.joined(separator: " ")
-        let none = rows.filter { $0.pattern == "no clear difference" }.map(\.theme)
-        if !clear.isEmpty, !none.isEmpty { s += " For \(none.joined(separator: ", ")) the interval includes zero: the interviews add something the \(name) does not separate." }
-        return (table, s)
     }
 }

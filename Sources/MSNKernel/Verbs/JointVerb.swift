@@ -57,7 +57,7 @@ enum JointVerb {
         for (k, theme) in data.themes.enumerated() {
             display.append((theme, .int(TypedColumn<Int64>(optionals: matched.map { present[k][$0].map { $0 ? 1 : 0 } }))))
         }
-        let convergence = try JointQuantity.convergence(themes: data.themes, present: present, matched: matched, values: quantity.values, name: quantity.phrase)
+        let convergence = try JointQuantity.convergence(themes: data.themes, present: present, matched: matched, values: quantity.values)
         var items: [ModelSummary.Item] = [
             .init("firms interviewed", .int(matched.count)), .init("themes", .int(data.themes.count)),
             .init("quantity", .text(quantity.description)),
@@ -66,7 +66,10 @@ enum JointVerb {
         items.append(.init("test", .text("Welch's t, firms with against without the theme, 95% CI")))
         if matched.count < 30 { warnings.append("With \(matched.count) firms only large differences can show; a theme without a clear difference is not evidence of no difference.") }
         let summary = ModelSummary(title: "joint display: \(data.themes.count) themes beside the \(quantity.phrase) for \(matched.count) firms",
-                                   items: items, paragraphs: [convergence.paragraph], warnings: warnings)
-        return .model(MixedMethodsResult(kind: "joint", summary: summary, parts: [("display", try Table(display)), ("convergence", convergence.table)]))
+                                   items: items, warnings: warnings)
+        var facts = ["quantity": quantity.kind, "column": quantity.name, "firms": String(matched.count)]
+        if let target = quantity.target { facts["target"] = target }
+        let result = MixedMethodsResult(kind: "joint", summary: summary, parts: [("display", try Table(display)), ("convergence", convergence)], facts: facts)
+        return .model(result.with(paragraphs: MixedMethodsInterpretation.joint(result, ev.paragraphContext)))
     }
 }

@@ -36,7 +36,7 @@ enum PrevalenceVerb {
             throw Diagnostic(.value, "prevalence counts 0/1 codes, but some codes are other numbers", at: call.nameSpan, hint: "use agreement with level = \"ordinal\" for ratings")
         }
         let rule = try MixedMethodsSupport.rule(call)
-        return .model(try result(data, rule: rule, group: r.group?.0))
+        return .model(try result(data, rule: rule, group: r.group?.0, ev.paragraphContext))
     }
 
     /// True when the table has a numeric column other than the respondent key (a wide table).
@@ -44,7 +44,7 @@ enum PrevalenceVerb {
         zip(t.columnNames, t.columns).contains { $0 != key && $1.type != .string }
     }
 
-    static func result(_ data: CodedData, rule: String, group: String?) throws -> MixedMethodsResult {
+    static func result(_ data: CodedData, rule: String, group: String?, _ c: InterpretContext = InterpretContext()) throws -> MixedMethodsResult {
         let present = data.consensus(rule: rule)
         var rows: [(theme: String, n: Int, count: Int, share: Double, lo: Double, hi: Double)] = []
         for (k, theme) in data.themes.enumerated() {
@@ -65,8 +65,6 @@ enum PrevalenceVerb {
             items.append(.init("rule", .text(rule == "any" ? "present when any of \(data.coders.count) coders applied it" : "present when all \(data.coders.count) coders applied it")))
         }
         items.append(.init("interval", .text("Wilson score, 95%")))
-        var sentences = rows.map { "\($0.theme) \($0.count) of \($0.n) (\(SummaryValue.percent($0.share).formatted), 95% CI \(SummaryValue.percent($0.lo).formatted)–\(SummaryValue.percent($0.hi).formatted))" }
-        var paragraphs = ["Respondents reporting each theme: " + sentences.joined(separator: "; ") + "."]
         var parts: [(name: String, table: Table)] = [("themes", themes)]
         var warnings: [String] = []
         if let group, let g = data.groups {
@@ -75,7 +73,6 @@ enum PrevalenceVerb {
             if missing > 0 { warnings.append("\(missing) respondents have no \(group) and are left out of the comparison by \(group).") }
             var gt: (theme: [String], group: [String], n: [Int], count: [Int], share: [Double], lo: [Double], hi: [Double]) = ([], [], [], [], [], [], [])
             var tests: (theme: [String], test: [String], p: [Double], odds: [Double]) = ([], [], [], [])
-            sentences = []
             for k in data.themes.indices {
                 var columns: [[Int]] = []
                 for level in levels {
@@ -95,7 +92,6 @@ enum PrevalenceVerb {
                     tests.test.append(nonEmpty.count > 2 ? "Freeman–Halton exact" : "none (one group)")
                     tests.p.append(nonEmpty.count > 2 ? Proportions.twoByC(nonEmpty) ?? .nan : .nan); tests.odds.append(.nan)
                 }
-                if let p = tests.p.last, p < 0.05 { sentences.append("\(data.themes[k]) (p = \(SummaryValue.apaP(p)))") }
             }
             parts.append(("groups", try Table([
                 ("theme", MixedMethodsSupport.texts(gt.theme)), (group, MixedMethodsSupport.texts(gt.group)), ("n", MixedMethodsSupport.ints(gt.n)),
@@ -108,12 +104,12 @@ enum PrevalenceVerb {
             ])))
             items.append(.init("groups", .text("\(group): " + levels.joined(separator: ", "))))
             items.append(.init("test", .text(levels.count == 2 ? "Fisher's exact, two-sided" : "Freeman–Halton exact (Fisher's test for 2 × \(levels.count))")))
-            paragraphs.append(sentences.isEmpty
-                ? "No theme's share differs between \(group) groups at the 5% level (exact tests); with \(n) respondents only large differences could show."
-                : "The share differs between \(group) groups for " + sentences.joined(separator: ", ") + " (exact tests, not adjusted for \(data.themes.count) themes).")
         }
         if n < 30 { warnings.append("With \(n) respondents each share has a wide interval; report the interval with the share.") }
-        let summary = ModelSummary(title: "theme prevalence: \(n) respondents", items: items, paragraphs: paragraphs, warnings: warnings)
-        return MixedMethodsResult(kind: "prevalence", summary: summary, parts: parts)
+        let summary = ModelSummary(title: "theme prevalence: \(n) respondents", items: items, warnings: warnings)
+        var facts = ["respondents": String(n)]
+        if let group, data.groups != nil { facts["group"] = group }
+        let r = MixedMethodsResult(kind: "prevalence", summary: summary, parts: parts, facts: facts)
+        return r.with(paragraphs: MixedMethodsInterpretation.prevalence(r, c))
     }
 }

@@ -65,7 +65,7 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
         "The indirect effect ind = 0.200, 95% CI [0.050, 0.350], p = .010: the interval excludes zero, so the mediation is supported.",
     ])
     #expect(SEMInterpretation.interpret(measures: measures, estimates: try semEstimates(), n: 301, InterpretContext(language: .id, audience: .owner)) == [
-        "Model survei ini kurang cocok dengan jawaban responden, jadi bacalah hubungan-hubungannya dengan hati-hati. Hubungan paling jelas: usaha dengan visual yang lebih besar melaporkan textual yang lebih tinggi. Bila visual masih lemah, perkuat lebih dulu lalu amati apakah textual ikut membaik.",
+        "Model survei ini kurang sesuai dengan jawaban responden, jadi bacalah hubungan-hubungannya dengan hati-hati. Hubungan paling jelas: usaha dengan visual yang lebih besar melaporkan textual yang lebih tinggi. Bila visual masih lemah, perkuat lebih dulu lalu amati apakah textual ikut membaik.",
     ])
     var good = measures
     good["tli"] = 0.951; good["cfi"] = 0.962; good["rmsea"] = 0.05; good["pvalue"] = 0.2
@@ -87,7 +87,7 @@ private let measures: [String: Double] = ["chisq": 85.306, "df": 24, "pvalue": 1
         "Cut-offs: α and composite reliability ≥ .70 (Nunnally & Bernstein, 1994; Hair et al., 2019), AVE ≥ .50 (Fornell & Larcker, 1981), HTMT < .85 (Henseler, Ringle & Sarstedt, 2015).",
     ])
     #expect(TableInterpretation.reliability(t, InterpretContext(language: .id, audience: .owner)) == [
-        "Pertanyaan untuk visual kurang saling mendukung; perbaiki atau buang butir yang paling lemah sebelum memakai skornya.",
+        "Pertanyaan untuk visual kurang konsisten satu sama lain; perbaiki atau buang butir yang paling lemah sebelum memakai skornya.",
     ])
 }
 

@@ -50,7 +50,7 @@ private func binaryMetrics() throws -> Table {
         "Gain shows how much the model relies on a feature, not the direction of its effect or a cause; use explain for direction.",
     ])
     #expect(TableInterpretation.importance(t, InterpretContext(language: .id, audience: .owner)) == [
-        "Model paling bergantung pada a, b dan c. Ini menunjukkan di mana perlu melihat, bukan apa yang harus diubah.",
+        "Model paling bergantung pada a, b, dan c. Ini menunjukkan bagian yang perlu diperhatikan, bukan hal yang harus diubah.",
     ])
 }
 
