@@ -10,7 +10,8 @@ as labelled codes in the .sav and as text in the workbook, ~1% empty sales. Then
               (opens the workbook and returns every row as a list of Python values)
   openpyxl    openpyxl.load_workbook(xlsx, read_only=True) then `for row in ws.iter_rows(values_only=True)`
               appending each row tuple to a list (opens the workbook and visits every value)
-and prints each tool's median and the load average before and after.
+and prints each tool's median wall time and median CPU time (user + system; on a loaded machine the CPU time
+is the steadier figure) and the load average before and after.
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install pandas pyreadstat openpyxl python-calamine xlsxwriter
     swift build -c release --product MSNIOBench
@@ -58,11 +59,18 @@ if not os.path.exists(sav) or not os.path.exists(xlsx):
         print({"wrote": xlsx, "seconds": round(time.perf_counter() - t0, 1)}, flush=True)
 
 def timed(f):
-    t = time.perf_counter(); f(); return (time.perf_counter() - t) * 1000
+    """(wall ms, CPU ms of this process: user + system, all threads)."""
+    t, c = time.perf_counter(), time.process_time(); f()
+    return (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
 
 def msnb_ms(path):
+    """(wall ms MSNIOBench reports for the read, CPU ms of the whole child process incl. start-up)."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run([msnb, path, "--runs", "1"], capture_output=True, text=True, check=True)
-    return json.loads(r.stdout.strip().splitlines()[-1])["read_ms"]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return json.loads(r.stdout.strip().splitlines()[-1])["read_ms"], cpu
 
 def calamine():
     import python_calamine
@@ -84,7 +92,9 @@ times = {k: [] for k in tools}
 print({"load_before": os.getloadavg()}, flush=True)
 for r in range(runs):
     for k, f in tools.items():
-        times[k].append(round(f(), 1))
-        print({"round": r + 1, k: times[k][-1], "load": os.getloadavg()[0]}, flush=True)
+        wall, cpu = f()
+        times[k].append((round(wall, 1), round(cpu, 1)))
+        print({"round": r + 1, k: {"wall_ms": times[k][-1][0], "cpu_ms": times[k][-1][1]}, "load": os.getloadavg()[0]}, flush=True)
 print({"load_after": os.getloadavg()})
-print(json.dumps({k: {"median_ms": statistics.median(v), "runs_ms": v} for k, v in times.items()}))
+print(json.dumps({k: {"median_wall_ms": statistics.median(w for w, _ in v), "median_cpu_ms": statistics.median(c for _, c in v),
+                      "runs": v} for k, v in times.items() if v}))

@@ -30,6 +30,21 @@ private func tempDir() -> URL {
     let wrong = s.failure("load \"\(dir.path)/firms.csv\"")
     #expect(wrong?.message.hasSuffix("is an Excel workbook (.xlsx), not a CSV file") == true && wrong?.hint == "rename it to .xlsx and load that")
     #expect(try s.table("load \"\(dir.path)/firms_book\"").rowCount == 4)
+    // An SPSS file with no extension is read by its first bytes ($FL2), labels applied.
+    try FileManager.default.copyItem(at: ioFixtures.appendingPathComponent("firms.sav"), to: dir.appendingPathComponent("survey_export"))
+    let bare = try s.table("load \"\(dir.path)/survey_export\"")
+    #expect(bare.rowCount == 4 && bare[0, "sector"] == .string("food"))
+}
+
+/// `:schema` (Session.schema) shows variable labels beside the types when the table has any.
+@Test func schemaShowsVariableLabels() throws {
+    let s = makeSession()
+    _ = try s.table("sav = load \"\(ioFixtures.path)/firms.sav\"")
+    let schema = try #require(s.schema(of: "sav"))
+    #expect(schema.columnNames == ["column", "type", "nulls", "label"])
+    #expect(schema[2, "column"] == .string("sales") && schema[2, "label"] == .string("Annual sales (million IDR)"))
+    _ = try s.table("plain = table { a: [1] }")
+    #expect(s.schema(of: "plain")?.columnNames == ["column", "type", "nulls"])
 }
 
 @Test func loadIndonesianExcelCSV() throws {
