@@ -39,11 +39,11 @@ private func tempDir() -> URL {
 /// `:schema` (Session.schema) shows variable labels beside the types when the table has any.
 @Test func schemaShowsVariableLabels() throws {
     let s = makeSession()
-    _ = try s.table("sav = load \"\(ioFixtures.path)/firms.sav\"")
+    #expect(s.execute("sav = load \"\(ioFixtures.path)/firms.sav\"", origin: SourceOrigin(file: "test.msq")).succeeded)
     let schema = try #require(s.schema(of: "sav"))
     #expect(schema.columnNames == ["column", "type", "nulls", "label"])
     #expect(schema[2, "column"] == .string("sales") && schema[2, "label"] == .string("Annual sales (million IDR)"))
-    _ = try s.table("plain = table { a: [1] }")
+    #expect(s.execute("plain = table { a: [1] }", origin: SourceOrigin(file: "test.msq")).succeeded)
     #expect(s.schema(of: "plain")?.columnNames == ["column", "type", "nulls"])
 }
 
@@ -92,4 +92,24 @@ private func tempDir() -> URL {
     let bad = s.failure("hs | export \"hs.parquet\"")
     #expect(bad?.message == "msnb cannot write .parquet files" && bad?.hint == "the formats export writes: .csv, .tsv, .xlsx, .sav, .dta")
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("hs.parquet").path))
+}
+
+/// `export t "out.xlsx"` writes one bound table (its sheet named after the binding); in a notebook the list
+/// and figure forms are confined to the output folder like `t | export`.
+@Test func exportNamedTableAndConfinedForms() throws {
+    let out = tempDir()
+    let s = makeSession(writeTo: out)
+    #expect(s.execute("firms = table { id: [1, 2], region: [\"Java\", \"Bali\"] }", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(s.execute("export firms \"one.xlsx\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    let back = try s.table("load \"\(out.path)/one.xlsx\" with sheet = \"firms\"")
+    #expect(back.columnNames == ["id", "region"] && back[1, "region"] == .string("Bali"))
+    #expect(s.failure("export firms \"one.parquet\"")?.hint == "the formats export writes: .csv, .tsv, .xlsx, .sav, .dta")
+    var c = SessionConfiguration(directory: out, writeDirectory: out)
+    c.confineWrites = true
+    let confined = Session(configuration: c)
+    #expect(confined.execute("a = table { x: [1] }", origin: SourceOrigin(file: "test.msq")).succeeded)
+    for statement in ["export [a, a] \"../both.xlsx\"", "export a \"../one.xlsx\"", "a | export \"../one.csv\""] {
+        #expect(confined.failure(statement)?.message.contains("would write outside the notebook's output folder") == true)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent("both.xlsx").path))
 }
