@@ -43,7 +43,7 @@ private func tempDir() -> URL {
     let schema = try #require(s.schema(of: "sav"))
     #expect(schema.columnNames == ["column", "type", "nulls", "label"])
     #expect(schema[2, "column"] == .string("sales") && schema[2, "label"] == .string("Annual sales (million IDR)"))
-    #expect(s.execute("plain = table { a: [1] }", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(s.execute("plain = load \"data/HolzingerSwineford1939.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
     #expect(s.schema(of: "plain")?.columnNames == ["column", "type", "nulls"])
 }
 
@@ -98,8 +98,9 @@ private func tempDir() -> URL {
 /// and figure forms are confined to the output folder like `t | export`.
 @Test func exportNamedTableAndConfinedForms() throws {
     let out = tempDir()
+    try "id,region\n1,Java\n2,Bali\n".write(to: out.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
     let s = makeSession(writeTo: out)
-    #expect(s.execute("firms = table { id: [1, 2], region: [\"Java\", \"Bali\"] }", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(s.execute("firms = load \"\(out.path)/in.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
     #expect(s.execute("export firms \"one.xlsx\"", origin: SourceOrigin(file: "test.msq")).succeeded)
     let back = try s.table("load \"\(out.path)/one.xlsx\" with sheet = \"firms\"")
     #expect(back.columnNames == ["id", "region"] && back[1, "region"] == .string("Bali"))
@@ -107,7 +108,7 @@ private func tempDir() -> URL {
     var c = SessionConfiguration(directory: out, writeDirectory: out)
     c.confineWrites = true
     let confined = Session(configuration: c)
-    #expect(confined.execute("a = table { x: [1] }", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(confined.execute("a = load \"in.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
     for statement in ["export [a, a] \"../both.xlsx\"", "export a \"../one.xlsx\"", "a | export \"../one.csv\""] {
         #expect(confined.failure(statement)?.message.contains("would write outside the notebook's output folder") == true)
     }
