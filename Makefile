@@ -22,6 +22,7 @@ APT_NEEDS := /usr/include/editline/readline.h:libedit-dev \
              /usr/bin/help2man:help2man \
              /usr/include/readstat.h:libreadstat-dev \
              /usr/include/xlsxwriter.h:libxlsxwriter-dev \
+             /usr/include/libxml2/libxml/parser.h:libxml2-dev \
              /usr/bin/pkg-config:pkg-config
 
 # Installs what a fresh machine lacks (idempotent; quick when everything is there).

@@ -23,11 +23,16 @@ let package = Package(
         .target(name: "MSNTable"),
         // File formats beyond CSV: SPSS/Stata/SAS through ReadStat, Excel workbooks (read: ZIPFoundation + XML parser;
         // write: libxlsxwriter).
-        .target(name: "MSNIO", dependencies: ["MSNTable", "CReadStat", "CXLSXWriter",
+        .target(name: "MSNIO", dependencies: ["MSNTable", "CReadStat", "CXLSXWriter", "CXLSXSheet",
                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // ReadStat (Debian libreadstat-dev) and libxlsxwriter (Debian libxlsxwriter-dev) as system libraries.
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libxml2 (Debian libxml2-dev) as a system library, used only from C: worksheet XML is streamed through its
+        // SAX2 push parser by the small C target CXLSXSheet, whose header names no libxml2 type (libxml2's headers
+        // include ICU's, which clash with Foundation's bundled ICU module when Swift imports them).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXLSXSheet", dependencies: ["CLibXML2"]),
         // Numerics and statistics: dense matrices, decompositions, distributions, tests, linear models.
         .target(name: "MSNStats", dependencies: ["MSNTable"]),
         // Histogram gradient-boosted trees, evaluation metrics, TreeSHAP.

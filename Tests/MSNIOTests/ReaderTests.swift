@@ -114,3 +114,19 @@ func expected(_ name: String) throws -> Table {
     let part = try XLSXReader.read(path: fixtures.appendingPathComponent("merged.xlsx").path, options: XLSXOptions(range: "A3:B4", header: false))
     #expect(cells(part)["A"] == ["", ""])
 }
+
+/// Worksheet XML typed by hand (handwritten.xlsx, Fixtures/make_handwritten.py) through the libxml2 reader:
+/// prefixed elements, rich-text runs joined without their phonetic hint, entities, CDATA, cells without `r`,
+/// an exponent, a 17-digit number, an error cell and a shared-string index past the table as nulls.
+@Test func xlsxHandwrittenXML() throws {
+    let t = try XLSXReader.read(path: fixtures.appendingPathComponent("handwritten.xlsx").path)
+    #expect(t.columnNames == ["name", "amount", "when", "flag"])
+    let c = cells(t)
+    #expect(c["name"] == ["Tom & Jerry", "café <b>", " x ", "ab"])
+    #expect(t.column(named: "amount")?.type == .float)
+    #expect((0..<4).map { t[$0, "amount"].doubleValue } == [1500, -0.125, 12345678901234567, 0.1])
+    #expect(c["when"] == ["2024-02-29", "2024-03-01T12:00:00", "", ""])
+    #expect(t.column(named: "flag")?.type == .bool && c["flag"] == ["true", "false", "", ""])
+    let error = #expect(throws: IOError.self) { try XLSXReader.read(path: fixtures.appendingPathComponent("broken.xlsx").path) }
+    #expect(error?.description.contains("sheet 'data' is not well-formed XML (line 5") == true)
+}

@@ -30,6 +30,21 @@ private func tempDir() -> URL {
     let wrong = s.failure("load \"\(dir.path)/firms.csv\"")
     #expect(wrong?.message.hasSuffix("is an Excel workbook (.xlsx), not a CSV file") == true && wrong?.hint == "rename it to .xlsx and load that")
     #expect(try s.table("load \"\(dir.path)/firms_book\"").rowCount == 4)
+    // An SPSS file with no extension is read by its first bytes ($FL2), labels applied.
+    try FileManager.default.copyItem(at: ioFixtures.appendingPathComponent("firms.sav"), to: dir.appendingPathComponent("survey_export"))
+    let bare = try s.table("load \"\(dir.path)/survey_export\"")
+    #expect(bare.rowCount == 4 && bare[0, "sector"] == .string("food"))
+}
+
+/// `:schema` (Session.schema) shows variable labels beside the types when the table has any.
+@Test func schemaShowsVariableLabels() throws {
+    let s = makeSession()
+    #expect(s.execute("sav = load \"\(ioFixtures.path)/firms.sav\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    let schema = try #require(s.schema(of: "sav"))
+    #expect(schema.columnNames == ["column", "type", "nulls", "label"])
+    #expect(schema[2, "column"] == .string("sales") && schema[2, "label"] == .string("Annual sales (million IDR)"))
+    #expect(s.execute("plain = load \"data/HolzingerSwineford1939.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(s.schema(of: "plain")?.columnNames == ["column", "type", "nulls"])
 }
 
 @Test func loadIndonesianExcelCSV() throws {
@@ -77,4 +92,25 @@ private func tempDir() -> URL {
     let bad = s.failure("hs | export \"hs.parquet\"")
     #expect(bad?.message == "msnb cannot write .parquet files" && bad?.hint == "the formats export writes: .csv, .tsv, .xlsx, .sav, .dta")
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("hs.parquet").path))
+}
+
+/// `export t "out.xlsx"` writes one bound table (its sheet named after the binding); in a notebook the list
+/// and figure forms are confined to the output folder like `t | export`.
+@Test func exportNamedTableAndConfinedForms() throws {
+    let out = tempDir()
+    try "id,region\n1,Java\n2,Bali\n".write(to: out.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+    let s = makeSession(writeTo: out)
+    #expect(s.execute("firms = load \"\(out.path)/in.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    #expect(s.execute("export firms \"one.xlsx\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    let back = try s.table("load \"\(out.path)/one.xlsx\" with sheet = \"firms\"")
+    #expect(back.columnNames == ["id", "region"] && back[1, "region"] == .string("Bali"))
+    #expect(s.failure("export firms \"one.parquet\"")?.hint == "the formats export writes: .csv, .tsv, .xlsx, .sav, .dta")
+    var c = SessionConfiguration(directory: out, writeDirectory: out)
+    c.confineWrites = true
+    let confined = Session(configuration: c)
+    #expect(confined.execute("a = load \"in.csv\"", origin: SourceOrigin(file: "test.msq")).succeeded)
+    for statement in ["export [a, a] \"../both.xlsx\"", "export a \"../one.xlsx\"", "a | export \"../one.csv\""] {
+        #expect(confined.failure(statement)?.message.contains("would write outside the notebook's output folder") == true)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent("both.xlsx").path))
 }

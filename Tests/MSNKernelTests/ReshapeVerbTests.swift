@@ -125,5 +125,8 @@ private let regions = "region,sales,island_group\nJava,100,west\nBali,200,centra
     let shadow = s.execute("region = \"Java\"\nf | filter region == region | count")
     #expect(shadow.outputs.contains { if case .warning(let d, _) = $0 { return d.hint == "write @region for the bound value" } else { return false } })
     #expect(try s.text("f | filter region == @region | count") == "2")
+    // Saying @region shows which is meant: no shadowing warning for that statement.
+    let explicit = s.execute("f | filter region == @region | count")
+    #expect(explicit.succeeded && !explicit.outputs.contains { if case .warning = $0 { return true } else { return false } })
     #expect(s.failure("f | filter region == @nothing")?.message == "unknown name 'nothing'")
 }

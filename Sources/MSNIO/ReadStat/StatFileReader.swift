@@ -6,7 +6,13 @@ import MSNTable
 public struct StatFileOptions: Sendable {
     /// true: value labels replace codes (dictionary-encoded text); false: keep the codes.
     public var labels = true
-    public init(labels: Bool = true) { self.labels = labels }
+    /// The file's kind ("sav", "por", "dta", "sas7bdat", "xpt") when its extension does not say it
+    /// (found from its first bytes); nil: from the extension.
+    public var format: String?
+    public init(labels: Bool = true, format: String? = nil) {
+        self.labels = labels
+        self.format = format
+    }
 }
 
 /// Reads SPSS (.sav, .zsav, .por), Stata (.dta) and SAS (.sas7bdat, .xpt) files through ReadStat.
@@ -20,7 +26,7 @@ public enum StatFileReader {
     public static func read(path: String, options: StatFileOptions = StatFileOptions(), displayName: String? = nil) throws -> Table {
         let file = displayName ?? path
         guard FileManager.default.isReadableFile(atPath: path) else { throw IOError.unreadable(file: file, reason: "no such file") }
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = options.format ?? (path as NSString).pathExtension.lowercased()
         let sink = StatSink(family: ["sav", "zsav", "por"].contains(ext) ? "sav" : (ext == "dta" ? "dta" : "sas"))
         guard let parser = readstat_parser_init() else { throw IOError.unreadable(file: file, reason: "ReadStat could not start") }
         defer { readstat_parser_free(parser) }

@@ -8,6 +8,7 @@ import FoundationXML
 struct XLSXParts {
     var sheets: [(name: String, path: String)] = []
     var date1904 = false
+    /// The shared string table (rich-text runs joined, phonetic hints left out), read by `XLSXCells`.
     var sharedStrings: [String] = []
     /// For each cell style index (`s="…"`), whether its number format shows a date or time.
     var dateStyles: [Bool] = []
@@ -69,18 +70,11 @@ struct XLSXParts {
             case "\"": inQuote.toggle()
             case "[": inBracket = true
             case "]": inBracket = false
-            case "d", "m", "y", "h", "s" where !inQuote && !inBracket: return true
+            case "d", "m", "y", "h", "s": if !inQuote && !inBracket { return true }
             default: break
             }
         }
         return false
-    }
-
-    /// The shared string table (rich-text runs joined; phonetic hints left out).
-    mutating func readSharedStrings(_ data: Data) {
-        let d = SharedStringsDelegate()
-        XLSXParts.parse(data, d)
-        sharedStrings = d.strings
     }
 }
 
@@ -92,29 +86,5 @@ final class Collector: NSObject, XMLParserDelegate {
     }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         elements.append(("/" + name, [:]))
-    }
-}
-
-/// Reads `<si>` items: the text of their `<t>` elements, outside `<rPh>` phonetic runs.
-final class SharedStringsDelegate: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false, inPhonetic = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
-        }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
     }
 }

@@ -47,7 +47,9 @@ public enum XLSXReader {
         }
         parts.readWorkbook(workbook, rels: rels)
         if let s = try entry("xl/styles.xml") { parts.readStyles(s) }
-        if let s = try entry("xl/sharedStrings.xml") { parts.readSharedStrings(s) }
+        if let e = archive["xl/sharedStrings.xml"] {
+            parts.sharedStrings = try XLSXCells(archive: archive, entry: e, sharedStrings: true, file: file, part: "the shared-string table").strings
+        }
         let names = parts.sheets.map(\.name)
         let chosen: (name: String, path: String)
         switch options.sheet {
@@ -61,64 +63,15 @@ public enum XLSXReader {
             guard i >= 1, i <= parts.sheets.count else { throw IOError.unknownSheet(file: file, sheet: "number \(i)", available: names) }
             chosen = parts.sheets[i - 1]
         }
-        guard let sheetData = try entry(chosen.path) else { throw IOError.unreadable(file: file, reason: "sheet '\(chosen.name)' is missing from the file") }
-        let sheet = XLSXSheetDelegate(parts: parts)
-        XLSXParts.parse(sheetData, sheet)
+        guard let sheetEntry = archive[chosen.path] else { throw IOError.unreadable(file: file, reason: "sheet '\(chosen.name)' is missing from the file") }
+        let cells = try XLSXCells(archive: archive, entry: sheetEntry, sharedStrings: false, dateStyles: parts.dateStyles,
+                                  file: file, part: "sheet '\(chosen.name)'")
         var limit: XLSXRange? = nil
         if let r = options.range {
             guard let parsed = XLSXRange(r) else { throw IOError.badOption("range must look like \"A1:F200\", not \"\(r)\"") }
             limit = parsed
         }
-        return try table(sheet.cells, merges: sheet.merges, range: limit, header: options.header)
-    }
-
-    /// Lays the sparse cells out as columns; also returns the merged data ranges it filled.
-    static func table(_ cells: [XLSXSheetDelegate.Cell], merges: [XLSXRange], range: XLSXRange?, header: Bool) throws -> (table: Table, filledMerges: [String]) {
-        let inRange = cells.filter { c in range.map { c.row >= $0.firstRow && c.row <= $0.lastRow && c.column >= $0.firstColumn && c.column <= $0.lastColumn } ?? true }
-        guard !inRange.isEmpty else { return (Table(rowCount: 0), []) }
-        let top = range?.firstRow ?? inRange.map(\.row).min() ?? 0
-        let left = range?.firstColumn ?? inRange.map(\.column).min() ?? 0
-        var bottom = inRange.map(\.row).max() ?? top
-        // Data merges (starting below the header row) may reach below the last written cell.
-        let dataTop = header ? top + 1 : top
-        for m in merges where m.firstRow >= dataTop && m.firstRow <= bottom {
-            bottom = max(bottom, min(m.lastRow, range?.lastRow ?? m.lastRow))
-        }
-        let right = range?.lastColumn ?? inRange.map(\.column).max() ?? left
-        let width = right - left + 1
-        let firstDataRow = header ? top + 1 : top
-        let rows = max(0, bottom - firstDataRow + 1)
-        var grid = [[CellValue]](repeating: [CellValue](repeating: .null, count: rows), count: width)
-        var headerCells = [String](repeating: "", count: width)
-        for c in inRange {
-            let j = c.column - left
-            if header && c.row == top { headerCells[j] = c.value.description; continue }
-            if c.row >= firstDataRow { grid[j][c.row - firstDataRow] = c.value }
-        }
-        // A merged range below the header: its top-left value fills every cell it covers in the table.
-        var filled: [String] = []
-        for m in merges where m.firstRow >= firstDataRow && m.firstRow <= bottom && m.firstColumn >= left && m.firstColumn <= right {
-            let value = grid[m.firstColumn - left][m.firstRow - firstDataRow]
-            for j in (m.firstColumn - left)...(min(m.lastColumn, right) - left) {
-                for r in (m.firstRow - firstDataRow)...(min(m.lastRow, bottom) - firstDataRow) { grid[j][r] = value }
-            }
-            filled.append(XLSXRange.columnName(m.firstColumn) + "\(m.firstRow + 1):" + XLSXRange.columnName(m.lastColumn) + "\(m.lastRow + 1)")
-        }
-        if header {
-            // A header merged across columns names each of them: Sales, Sales_2, …
-            for m in merges where m.firstRow <= top && m.lastRow >= top {
-                let start = m.firstColumn - left
-                guard start >= 0, start < width else { continue }
-                let name = headerCells[start]
-                for j in (start + 1)...max(start + 1, min(width - 1, m.lastColumn - left)) where j < width && headerCells[j].isEmpty {
-                    headerCells[j] = name.isEmpty ? "" : "\(name)_\(j - start + 1)"
-                }
-            }
-        } else {
-            headerCells = (0..<width).map { XLSXRange.columnName(left + $0) }
-        }
-        let names = CellColumns.uniqueNames(headerCells)
-        let t = try Table(zip(names, grid).map { ($0, CellColumns.column($1)) })
-        return (rows == 0 ? try Table(names.map { ($0, Column.nulls(.string, count: 0)) }) : t, filled)
+        var builder = XLSXTable(cells: cells, shared: parts.sharedStrings, date1904: parts.date1904)
+        return try builder.build(range: limit, header: options.header)
     }
 }

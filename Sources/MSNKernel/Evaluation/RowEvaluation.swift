@@ -167,6 +167,9 @@ extension Evaluator {
         guard case .scalar(let s) = v else {
             throw Diagnostic(.type, "'@\(n)' is a \(v.kindName), not a single value", at: span)
         }
+        // The statement already says which is meant (`region == @region`): drop the shadowing warning.
+        let shadow = "'\(n)' here is the column; a value '\(n)' is also bound"
+        sideOutputs.removeAll { if case .warning(let d, _) = $0 { return d.message == shadow } else { return false } }
         return .scalar(s)
     }
 

@@ -142,11 +142,14 @@ public final class Session {
     /// The schema of a bound table (column, type, nulls), or nil.
     public func schema(of name: String) -> Table? {
         guard case .table(let t)? = env.bindings[name] else { return nil }
-        return try? Table([
+        var columns: [(String, Column)] = [
             ("column", .string(StringColumn(t.columnNames))),
             ("type", .string(StringColumn(t.columns.map { $0.type.description }))),
             ("nulls", .int(TypedColumn(t.columns.map { Int64($0.nullCount) }))),
-        ])
+        ]
+        // Variable labels (SPSS/Stata/SAS files), when the table has any.
+        if !t.columnLabels.isEmpty { columns.append(("label", .string(StringColumn(t.columnNames.map { t.columnLabels[$0] })))) }
+        return try? Table(columns)
     }
 
     /// Forgets every binding, function and statement, then reloads the prelude.

@@ -49,6 +49,19 @@ enum ExportFormats {
             items = try exprs.map { try ev.evaluate($0) }
             labels = exprs.enumerated().map { k, e in if case .name(let n, _) = e { return n } else { return "Sheet\(k + 1)" } }
             pathArgument = call.arguments[1].value
+        } else if input == nil, call.arguments.count == 2, case .name(let n, _) = call.arguments[0].value,
+                  case .table(let t) = try ev.evaluate(call.arguments[0].value) {
+            // `export t "out.xlsx"`: one bound table (a workbook's sheet is named after the binding).
+            try ev.checkOptions(call)
+            let pathArgument = call.arguments[1].value
+            guard case .scalar(.string(let path)) = try ev.evaluate(pathArgument) else {
+                throw Diagnostic(.value, "export needs a file name in quotes", at: pathArgument.span, hint: "export \(n) \"out.xlsx\"")
+            }
+            let url = try ev.resolveExport(path, at: pathArgument.span)
+            try write([(n, t)], to: url, path: path, span: pathArgument.span, &ev, call)
+            ev.sideOutputs.append(.fileWritten(path: path, rows: t.rowCount, columns: t.columnCount))
+            ev.lastVerbWasExport = true
+            return .table(t)
         } else {
             return nil
         }
@@ -61,7 +74,7 @@ enum ExportFormats {
         guard case .scalar(.string(let path)) = try ev.evaluate(pathArgument) else {
             throw Diagnostic(.value, "export needs a file name in quotes", at: pathArgument.span, hint: "export [a, b] \"out.xlsx\"")
         }
-        let url = ev.resolveWrite(path)
+        let url = try ev.resolveExport(path, at: pathArgument.span)
         try write(tables, to: url, path: path, span: pathArgument.span, &ev, call)
         for (_, t) in tables { ev.sideOutputs.append(.fileWritten(path: path, rows: t.rowCount, columns: t.columnCount)) }
         ev.lastVerbWasExport = true

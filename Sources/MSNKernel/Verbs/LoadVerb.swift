@@ -51,8 +51,8 @@ enum LoadVerb {
                                                               at: call.nameSpan, severity: .note), source: ev.source))
                 }
                 return .table(read.table)
-            case .statistical:
-                var o = StatFileOptions()
+            case .statistical(let kind):
+                var o = StatFileOptions(format: kind)
                 if let (v, vspan) = try ev.option(call, "labels") {
                     guard case .scalar(.bool(let b)) = v else { throw Diagnostic(.type, "labels must be true or false", at: vspan) }
                     o.labels = b

@@ -24,7 +24,8 @@ enum FigureExport {
             throw Diagnostic(.value, "msnb writes figures as SVG only; '\(path)' asks for \(ext.isEmpty ? "no format" : ext.uppercased())", at: pathExpr.span,
                              hint: "export f \"\((path as NSString).deletingPathExtension).svg\" — browsers, Word and LaTeX (via svg or inkscape) read SVG; a PNG needs a browser to draw it")
         }
-        do { try AtomicFile.write(figure.svg, to: ev.resolveWrite(path).path) } catch {
+        let url = try ev.resolveExport(path, at: pathExpr.span)
+        do { try AtomicFile.write(figure.svg, to: url.path) } catch {
             throw Diagnostic(.data, "cannot write \(path): \(error.localizedDescription)", at: pathExpr.span)
         }
         ev.sideOutputs.append(.text("wrote \(path) (SVG, \(figure.width) × \(figure.height))"))
