@@ -39,14 +39,15 @@ private func options(_ estimator: SEMEstimator = .mlr, missing: MissingMethod = 
     let fit = try SEMFit.fit(model: try extraText("hs3.model.txt"), data: cols, columnOrder: order, options: options(missing: .fiml))
     // Every measure, the robust CFI/TLI/RMSEA (and CI) from the FIML-corrected statistics included.
     try expectParity(fit, "mlr_fiml", folder: robustFolder)
-    // The corrected statistics themselves (lavaan's lav_fit_fiml_corrected "V3"): χ² relative 1e-6, ĉ 1e-4.
+    // The corrected statistics themselves (lavaan's lav_fit_fiml_corrected "V3"): χ² within 1e-5 relative
+    // (the FIML estimates agree to about 1e-5), ĉ within 1e-4.
     let ref = try extraFixture("mlr_fiml_corrected.csv", folder: robustFolder)
     var want: [String: Double] = [:]
     for i in 0..<ref.rowCount { want[ref[i, "measure"].description] = ref[i, "value"].doubleValue }
     let fm = Dictionary(uniqueKeysWithValues: fit.fitMeasures().map { ($0.name, $0.value) })
     let t = try fit.fimlCorrectedTest(df: fm["df"] ?? .nan, baseDf: fm["baseline.df"] ?? .nan)
-    for (name, got, tol) in [("XX3", t.chisq, 1e-6 * t.chisq), ("c.hat3", t.cHat, 1e-4), ("XX3.scaled", t.scaled, 1e-6 * t.scaled + 1e-3),
-                             ("XX3.null", t.baselineChisq, 1e-6 * t.baselineChisq), ("c.hat3.null", t.baselineCHat, 1e-4)] {
+    for (name, got, tol) in [("XX3", t.chisq, 1e-5 * t.chisq), ("c.hat3", t.cHat, 1e-4), ("XX3.scaled", t.scaled, 1e-5 * t.scaled),
+                             ("XX3.null", t.baselineChisq, 1e-5 * t.baselineChisq), ("c.hat3.null", t.baselineCHat, 1e-4)] {
         #expect(abs(got - (want[name] ?? .nan)) < tol, "\(name): \(got) vs lavaan \(want[name] ?? .nan)")
     }
 }
