@@ -11,6 +11,7 @@ import Foundation
 //   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
 //   .build/release/MSNBench bootstrap [--draws 5000]
 //   .build/release/MSNBench bootstrap-lavaan [--draws 5000]   (bootstrap SEs against lavaan's)
+//   .build/release/MSNBench bootstrap-lavaan --groups [--draws 2000]   (the same by school, within-group resampling)
 //   .build/release/MSNBench coverage [--datasets 200 --draws 1000 --n 200]   (percentile-CI coverage of a·b)
 //   .build/release/MSNBench plot   (100k-point scatters, histogram: ms and SVG bytes)
 // Timings are medians of several runs; peak memory is the process's VmHWM.
@@ -67,7 +68,11 @@ case "coverage":
     try CoverageBench.run(datasets: Int(Bench.value(args, "--datasets") ?? "200") ?? 200, draws: Int(Bench.value(args, "--draws") ?? "1000") ?? 1000,
                           n: Int(Bench.value(args, "--n") ?? "200") ?? 200)
 case "bootstrap-lavaan":
-    try BootstrapLavaanBench.run(draws: Int(Bench.value(args, "--draws") ?? "5000") ?? 5000)
+    if args.contains("--groups") {
+        try BootstrapLavaanGroupsBench.run(draws: Int(Bench.value(args, "--draws") ?? "2000") ?? 2000)
+    } else {
+        try BootstrapLavaanBench.run(draws: Int(Bench.value(args, "--draws") ?? "5000") ?? 5000)
+    }
 default:
     print("usage: MSNBench gen|table|boost|sem|panel-gen|panel|bootstrap|plot …")
     exit(2)

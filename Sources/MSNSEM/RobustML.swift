@@ -138,8 +138,8 @@ extension SEMFit {
             ("cfi.scaled", cfi(scaled, baseScaled, 1, 1)), ("tli.scaled", tli(scaled, baseScaled, 1, 1)),
             ("rmsea.scaled", df > 0 ? max(0, chisq / (nd * df * c) - 1 / nd).squareRoot() * g : 0),
         ]
-        // The robust indices under FIML need Savalei's corrected statistics, not computed here.
-        guard missing == .listwise else { return out }
+        // Under FIML the robust indices come from Savalei's corrected statistics (RobustFIML.swift).
+        guard missing == .listwise else { return out + fimlRobustMeasures(df: df, baseDf: baseDf) }
         let (lo, hi) = rmseaInterval(chisq: scaled, df: df, n: nd)
         out += [
             ("cfi.robust", cfi(chisq, baseChisq, c, cb)), ("tli.robust", tli(chisq, baseChisq, c, cb)),

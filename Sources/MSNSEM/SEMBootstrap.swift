@@ -36,11 +36,13 @@ extension SEMFit {
     /// intervals do not depend on `threads`); percentile and BCa (jackknife acceleration) intervals.
     /// Each refit reuses the parameter table, starts from the full-sample estimates and computes only the
     /// estimates (no information matrix). Draws that fail or do not converge are counted and left out.
-    /// One group only. `bca = false` skips the n jackknife refits (no BCa limits).
+    /// Several groups: resampled within each group. `bca = false` skips the n jackknife refits (no BCa limits).
     public func bootstrap(model: String, data: [String: [Double]], columnOrder: [String], options: SEMOptions,
                           draws: Int, seed: UInt64, threads: Int = Bootstrap.defaultThreads, level: Double = 0.95,
                           bca: Bool = true) throws -> SEMBootstrapResult {
-        guard options.group == nil else { throw SEMError.unsupported("bootstrap intervals with several groups") }
+        if groups.count > 1 {   // resampled within each group (SEMBootstrap+Groups.swift)
+            return try bootstrapGroups(fiml: options.missing == .fiml, draws: draws, seed: seed, threads: threads, level: level, bca: bca)
+        }
         let base = try bootstrapVector()
         let vars = table.observed
         let columns = vars.map { data[$0] ?? [] }

@@ -58,7 +58,7 @@ extension SEMFit {
     /// lavaan's `fitMeasures` (ML): npar, chisq, df, pvalue, baseline, CFI, TLI, RMSEA with 90% CI and
     /// p-close (multiplied by √G for G groups), SRMR (Bentler's, with means under a mean structure, averaged
     /// over groups by size), log-likelihoods, AIC, BIC, BIC2, ntotal;
-    /// GFI, AGFI and PGFI (lavaan's, with means and groups; not under FIML); each group's chi-square as
+    /// GFI, AGFI and PGFI (lavaan's, with means and groups; under FIML FIMLGoodnessOfFit.swift); each group's chi-square as
     /// `chisq.<group>` for several groups.
     public func fitMeasures() -> [(name: String, value: Double)] {
         let p = table.observed.count
@@ -102,11 +102,9 @@ extension SEMFit {
             ("logl", logl), ("unrestricted.logl", unrestricted), ("aic", -2 * logl + 2 * k),
             ("bic", -2 * logl + k * Foundation.log(nd)), ("bic2", -2 * logl + k * Foundation.log((nd + 2) / 24)),
         ]
-        let gfi = goodnessOfFit()
+        let gfi = missing == .listwise ? goodnessOfFit() : fimlGoodnessOfFit()
         let nel = groupsD * Double(p * (p + 1) / 2 + (table.meanStructure ? p : 0))
-        if missing == .listwise {
-            out += [("gfi", gfi), ("agfi", df > 0 ? 1 - (nel / df) * (1 - gfi) : 1), ("pgfi", nel > 0 ? df / nel * gfi : .nan)]
-        }
+        out += [("gfi", gfi), ("agfi", df > 0 ? 1 - (nel / df) * (1 - gfi) : 1), ("pgfi", nel > 0 ? df / nel * gfi : .nan)]
         out += robustMeasures(chisq: chisq, df: df, baseChisq: baseChisq, baseDf: baseDf)
         out.append(("ntotal", nd))
         if table.groups > 1 { for (g, c) in groupChisq().enumerated() { out.append(("chisq.\(groups[g].label)", c)) } }

@@ -3,7 +3,8 @@ import MSNTable
 extension InvarianceLadder {
     /// One row per step: step, equal (the group.equal keywords), chisq, df, pvalue, cfi, tli, rmsea, srmr,
     /// aic, bic, and against the previous step d_chisq, d_df, p_diff (χ² difference test), d_cfi, d_rmsea,
-    /// holds_chisq (p_diff > .05), holds_cfi (ΔCFI ≥ −.01); the comparison columns are null on the first row.
+    /// holds_chisq (p_diff > .05), holds_cfi (ΔCFI ≥ −.01), test ("likelihood ratio", or "satorra.bentler.2001"
+    /// under MLR) and c_diff (its scaling factor c_d); the comparison columns are null on the first row.
     public func table() throws -> Table {
         func col(_ f: (InvarianceStep) -> Double) -> Column { .float(TypedColumn(steps.map(f))) }
         func delta(_ f: (InvarianceComparison) -> Double) -> Column {
@@ -23,6 +24,8 @@ extension InvarianceLadder {
             ("d_chisq", delta(\.deltaChisq)), ("d_df", delta(\.deltaDf)), ("p_diff", delta(\.pvalue)),
             ("d_cfi", delta(\.deltaCFI)), ("d_rmsea", delta(\.deltaRMSEA)),
             ("holds_chisq", verdict(\.holdsByChisq)), ("holds_cfi", verdict(\.holdsByCFI)),
+            ("test", .string(StringColumn([nil] + comparisons.map { Optional($0.method.rawValue) }))),
+            ("c_diff", .float(TypedColumn<Double>(optionals: [nil] + comparisons.map(\.scalingFactor)))),
         ])
     }
 

@@ -13,13 +13,18 @@ public struct InvarianceStep: Sendable {
     public let rmsea: Double, srmr: Double, aic: Double, bic: Double
 }
 
-/// A step compared with the one below it: lavaan's `lavTestLRT` chi-square difference test (ML) and the
+/// A step compared with the one below it: lavaan's `lavTestLRT` chi-square difference test (ML; under MLR
+/// the Satorra–Bentler 2001 scaled difference) and the
 /// change in CFI and RMSEA, with verdicts under both usual rules.
 public struct InvarianceComparison: Sendable {
     /// The less and the more constrained step.
     public let from: String, to: String
     public let deltaChisq: Double, deltaDf: Double, pvalue: Double
     public let deltaCFI: Double, deltaRMSEA: Double
+    /// Which difference test: the plain LR difference (ML) or Satorra–Bentler 2001 (MLR; ScaledDifference.swift).
+    public var method: ChisqDifferenceMethod = .standard
+    /// c_d of the scaled difference (nil for the plain test).
+    public var scalingFactor: Double?
     /// Invariance holds by the χ² difference test: p > .05.
     public var holdsByChisq: Bool { pvalue > 0.05 }
     /// Invariance holds by Cheung & Rensvold's (2002) rule: ΔCFI ≥ −.01.
@@ -92,12 +97,7 @@ public enum SEMInvariance {
                                          aic: v("aic"), bic: v("bic")))
         }
         var comparisons: [InvarianceComparison] = []
-        for (a, b) in zip(fitted, fitted.dropFirst()) {
-            let dc = b.chisq - a.chisq, dd = b.df - a.df
-            let p = dd > 0 ? Distributions.chiSquaredUpperTail(max(0, dc), df: dd) : .nan
-            comparisons.append(InvarianceComparison(from: a.name, to: b.name, deltaChisq: dc, deltaDf: dd, pvalue: p,
-                                                    deltaCFI: b.cfi - a.cfi, deltaRMSEA: b.rmsea - a.rmsea))
-        }
+        for (a, b) in zip(fitted, fitted.dropFirst()) { comparisons.append(compare(a, b)) }
         let configural = fitted[0].fit
         var ladder = InvarianceLadder(groupLabels: configural.groups.map(\.label), steps: fitted, comparisons: comparisons,
                                       paths: try pathDifferences(configural))

@@ -39,13 +39,5 @@ import Testing
         #expect(try SEMFit.vector(fit.table, fit.estimates) == (try fit.bootstrapVector().map(\.1)))
     }
 
-    @Test func severalGroupsAreRefused() throws {
-        let (cols, order) = try data()
-        var o = SEMOptions()
-        o.group = (0..<80).map { $0 < 40 ? "a" : "b" }
-        let fit = try SEMFit.fit(model: "visual =~ x1 + x2 + x3", data: cols, columnOrder: order, options: o)
-        #expect(throws: SEMError.unsupported("bootstrap intervals with several groups")) {
-            _ = try fit.bootstrap(model: "visual =~ x1 + x2 + x3", data: cols, columnOrder: order, options: o, draws: 10, seed: 1)
-        }
-    }
+    // Several groups are bootstrapped within each group: SEMBootstrapGroupsTests.
 }

@@ -55,6 +55,9 @@ enum CompareSEM {
         for k in ladder.comparisons {
             s += "\(k.to.capitalized) vs \(k.from): Δχ² = \(ReportFormat.stat(k.deltaChisq)) on \(Int(k.deltaDf)) df, p \(ReportFormat.p(k.pvalue)), ΔCFI = \(ReportFormat.boundedMetric(k.deltaCFI, signed: true)). "
         }
+        if ladder.comparisons.contains(where: { $0.method == .satorraBentler2001 }) {
+            s += "(MLR: each Δχ² is the Satorra–Bentler (2001) scaled difference of the unscaled χ² values, as lavaan's lavTestLRT.) "
+        }
         let byChisq = highest(ladder) { $0.holdsByChisq }, byCFI = highest(ladder) { $0.holdsByCFI }
         s += byChisq == byCFI ? "Both rules support \(byChisq) invariance. " : "The χ² difference test supports \(byChisq) invariance, the ΔCFI rule \(byCFI). "
         let differing = ladder.paths.filter { $0.pvalueHolm < 0.05 }
