@@ -54,12 +54,18 @@ struct ModelMatrices {
             case .alpha(let i): alpha[i] = v
             }
         }
-        var iMinusB = Matrix.identity(k)
-        for i in 0..<(k * k) { iMinusB.values[i] -= beta.values[i] }
-        do { a = k > 0 ? try iMinusB.inverse() : Matrix(rows: 0, cols: 0) } catch {
-            throw SEMError.underIdentified("the regressions among the variables form a loop that cannot be solved (I − B is singular)")
+        if beta.values.allSatisfy({ $0 == 0 }) {
+            // No regressions among the variables (a CFA): A = I and Cov(η) = Ψ.
+            a = Matrix.identity(k)
+            m = psi
+        } else {
+            var iMinusB = Matrix.identity(k)
+            for i in 0..<(k * k) { iMinusB.values[i] -= beta.values[i] }
+            do { a = try iMinusB.inverse() } catch {
+                throw SEMError.underIdentified("the regressions among the variables form a loop that cannot be solved (I − B is singular)")
+            }
+            m = a * psi * a.transposed
         }
-        m = a * psi * a.transposed
         sigma = lambda * m * lambda.transposed + theta
         etaMean = k > 0 ? (a * Matrix(alpha.map { [$0] })).values : []
         let la = k > 0 ? (lambda * Matrix(etaMean.map { [$0] })).values : [Double](repeating: 0, count: p)
