@@ -162,13 +162,12 @@ struct Likelihood {
                 bfgs = b
             }
             let gmax = g.map(abs).max() ?? 0
-            if ProcessInfo.processInfo.environment["SEMTRACE"] != nil { print("it", iteration, gmax, f) }
             if gmax < 1e-10 { return (x, iteration, f) }
             if bfgs == nil && gmax < quasiNewtonFrom { bfgs = h }
             if let b = bfgs { h = b }
             previous = (x, g)
             let step: [Double]
-            do { step = try h.solve(Matrix(g.map { [$0] })).values } catch {
+            do { step = try SPDKernel.solve(h, g) } catch {
                 throw SEMError.underIdentified("the information matrix is singular: some parameters cannot be told apart (too many free parameters, or a latent without a scale)")
             }
             var t = 1.0
@@ -197,10 +196,8 @@ struct Likelihood {
     }
 
     /// The largest gradient entry at which complete-data fits leave Fisher scoring for BFGS updates.
-    static let switchToBFGS: Double = {
-        if let s = ProcessInfo.processInfo.environment["SEMBFGS"], let v = Double(s) { return v }
-        return 1e-3
-    }()
+    /// (1e-2: on the Holzinger–Swineford CFA, 13 iterations instead of 35 for scoring alone.)
+    static let switchToBFGS = 1e-2
 }
 
 @inline(__always) func dot(_ a: [Double], _ b: [Double]) -> Double {

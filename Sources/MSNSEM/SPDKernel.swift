@@ -89,3 +89,63 @@ enum SPDKernel {
         }
     }
 }
+
+extension SPDKernel {
+    /// Solves A X = B (A square, B with `columns` right-hand sides stored row by row) by LU with partial
+    /// pivoting — the same algorithm, pivot rule and singularity threshold as `Matrix.solve`, without its
+    /// per-entry checks. Throws `LinearAlgebraError.singular` like it.
+    static func solve(_ a: Matrix, _ b: [Double], columns: Int = 1) throws -> [Double] {
+        let n = a.rows
+        guard n == a.cols, b.count == n * columns else { throw LinearAlgebraError.notSquare }
+        var lu = a.values
+        var perm = Array(0..<n)
+        var x = [Double](repeating: 0, count: n * columns)
+        let scale = a.values.reduce(0) { max($0, abs($1)) }
+        try lu.withUnsafeMutableBufferPointer { m in
+            for k in 0..<n {
+                var p = k, best = abs(m[k * n + k])
+                for i in (k + 1)..<max(k + 1, n) where abs(m[i * n + k]) > best { best = abs(m[i * n + k]); p = i }
+                guard best > 1e-13 * max(scale, 1e-300) else { throw LinearAlgebraError.singular(column: k) }
+                if p != k {
+                    for j in 0..<n { let t = m[k * n + j]; m[k * n + j] = m[p * n + j]; m[p * n + j] = t }
+                    perm.swapAt(k, p)
+                }
+                let pivot = m[k * n + k]
+                for i in (k + 1)..<max(k + 1, n) {
+                    m[i * n + k] /= pivot
+                    let f = m[i * n + k]
+                    if f == 0 { continue }
+                    for j in (k + 1)..<n { m[i * n + j] -= f * m[k * n + j] }
+                }
+            }
+            b.withUnsafeBufferPointer { b in
+                x.withUnsafeMutableBufferPointer { x in
+                    var y = [Double](repeating: 0, count: n)
+                    for c in 0..<columns {
+                        for i in 0..<n {
+                            var s = b[perm[i] * columns + c]
+                            for k in 0..<i { s -= m[i * n + k] * y[k] }
+                            y[i] = s
+                        }
+                        for i in stride(from: n - 1, through: 0, by: -1) {
+                            var s = y[i]
+                            for k in (i + 1)..<max(i + 1, n) { s -= m[i * n + k] * x[k * columns + c] }
+                            x[i * columns + c] = s / m[i * n + i]
+                        }
+                    }
+                }
+            }
+        }
+        return x
+    }
+
+    /// A⁻¹ by `solve` with the identity (same results as `Matrix.inverse`).
+    static func inverse(_ a: Matrix) throws -> Matrix {
+        let n = a.rows
+        var id = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { id[i * n + i] = 1 }
+        var out = Matrix(rows: n, cols: n)
+        out.values = try solve(a, id, columns: n)
+        return out
+    }
+}
