@@ -100,9 +100,11 @@ struct Likelihood {
             guard information else { continue }
             // Inner products of every a and b under W, then tr(W Σ_s W Σ_t) = 2[(aᵀWc)(bᵀWd) + (aᵀWd)(bᵀWc)].
             let np = pieces.count
-            var u = Matrix(rows: pb, cols: 2 * np)
-            for (c, pc) in pieces.enumerated() { for i in 0..<pb { u[i, c] = pc.a[i]; u[i, np + c] = pc.b[i] } }
-            let gram = u.transposed * (w * u)
+            // uᵀ (W u) = uᵀ (uᵀ W)ᵀ: uᵀ is the left factor twice, so the products skip its zeros (most
+            // pieces are unit vectors or sparse columns of Λ).
+            var ut = Matrix(rows: 2 * np, cols: pb)
+            for (c, pc) in pieces.enumerated() { for i in 0..<pb { ut[c, i] = pc.a[i]; ut[np + c, i] = pc.b[i] } }
+            let gram = ut * (ut * w).transposed
             for s in 0..<np {
                 for t in s..<np {
                     let v = 2 * (gram[s, t] * gram[np + s, np + t] + gram[s, np + t] * gram[np + s, t]) * pieces[s].coef * pieces[t].coef * scale
@@ -149,25 +151,31 @@ struct Likelihood {
             throw SEMError.unsupported("the starting values give an implied covariance matrix that is not positive definite")
         }
         let quasiNewtonFrom = blocks.contains { $0.vars.count < table.observed.count } ? 1e-4 : Likelihood.switchToBFGS
-        var bfgs: Matrix?
+        // The BFGS phase keeps the inverse of the Hessian approximation (updated in O(q²), no solve per step).
+        var inverseHessian: Matrix?
         var previous: (x: [Double], g: [Double])?
         for iteration in 1...maxIterations {
-            var (g, h) = try gradient(models: ms, information: bfgs == nil)
-            if var b = bfgs, let prev = previous {
+            let (g, h) = try gradient(models: ms, information: inverseHessian == nil)
+            if var hi = inverseHessian, let prev = previous {
                 let sv = zip(x, prev.x).map { $0 - $1 }, yv = zip(g, prev.g).map { $0 - $1 }
-                let ys = dot(yv, sv), bs = b.apply(sv), sbs = dot(sv, bs)
-                if ys > 1e-12 * (dot(yv, yv) * dot(sv, sv)).squareRoot(), sbs > 0 {
-                    for i in 0..<sv.count { for j in 0..<sv.count { b[i, j] += yv[i] * yv[j] / ys - bs[i] * bs[j] / sbs } }
+                let ys = dot(yv, sv), hy = hi.apply(yv), yhy = dot(yv, hy)
+                if ys > 1e-12 * (dot(yv, yv) * dot(sv, sv)).squareRoot(), yhy > 0 {
+                    let rho = 1 / ys, c = rho * rho * yhy + rho
+                    let n = sv.count
+                    hi.values.withUnsafeMutableBufferPointer { m in
+                        for i in 0..<n { for j in 0..<n { m[i * n + j] += c * sv[i] * sv[j] - rho * (hy[i] * sv[j] + sv[i] * hy[j]) } }
+                    }
                 }
-                bfgs = b
+                inverseHessian = hi
             }
             let gmax = g.map(abs).max() ?? 0
             if gmax < 1e-10 { return (x, iteration, f) }
-            if bfgs == nil && gmax < quasiNewtonFrom { bfgs = h }
-            if let b = bfgs { h = b }
             previous = (x, g)
             let step: [Double]
-            do { step = try SPDKernel.solve(h, g) } catch {
+            do {
+                if inverseHessian == nil && gmax < quasiNewtonFrom { inverseHessian = try SPDKernel.inverseInformation(h) }
+                if let hi = inverseHessian { step = hi.apply(g) } else { step = try SPDKernel.solve(h, g) }
+            } catch {
                 throw SEMError.underIdentified("the information matrix is singular: some parameters cannot be told apart (too many free parameters, or a latent without a scale)")
             }
             var t = 1.0

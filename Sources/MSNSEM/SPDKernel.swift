@@ -7,7 +7,7 @@ import MSNStats
 enum SPDKernel {
     /// Σ⁻¹ and log|Σ| of a symmetric positive-definite matrix from one Cholesky factorisation;
     /// nil when it is not positive definite (or not finite).
-    static func inverseAndLogDet(_ s: Matrix) -> (inverse: Matrix, logDet: Double)? {
+    static func inverseAndLogDet(_ s: Matrix, minimumPivot: Double = 0) -> (inverse: Matrix, logDet: Double)? {
         let n = s.rows
         guard n == s.cols else { return nil }
         var l = [Double](repeating: 0, count: n * n)
@@ -19,7 +19,7 @@ enum SPDKernel {
                 for j in 0..<n {
                     var d = a[j * n + j]
                     for k in 0..<j { d -= l[j * n + k] * l[j * n + k] }
-                    guard d > 0, d.isFinite else { return false }
+                    guard d > minimumPivot, d.isFinite else { return false }
                     let ljj = d.squareRoot()
                     l[j * n + j] = ljj
                     logDet += 2 * Foundation.log(ljj)
@@ -30,30 +30,41 @@ enum SPDKernel {
                         l[i * n + j] = v * r
                     }
                 }
-                // L⁻¹ in place (lower triangle), then Σ⁻¹ = L⁻ᵀ L⁻¹.
-                for i in 0..<n {
-                    let lii = l[i * n + i]
-                    for j in 0..<i {
-                        var v = 0.0
-                        for k in j..<i { v -= l[i * n + k] * l[k * n + j] }
-                        l[i * n + j] = v / lii
-                    }
-                    l[i * n + i] = 1 / lii
-                }
                 return true
             }
         }
         guard ok else { return nil }
-        l.withUnsafeBufferPointer { li in
-            inv.values.withUnsafeMutableBufferPointer { out in
+        // X = L⁻¹ row by row (X_i = (e_i − Σ_{k<i} L_ik X_k) / L_ii, rows contiguous), then
+        // Σ⁻¹ = Xᵀ X accumulated row by row of X: every inner loop runs along a contiguous row.
+        var x = [Double](repeating: 0, count: n * n)
+        l.withUnsafeBufferPointer { l in
+            x.withUnsafeMutableBufferPointer { x in
                 for i in 0..<n {
-                    for j in 0...i {
-                        var v = 0.0
-                        for k in i..<n { v += li[k * n + i] * li[k * n + j] }
-                        out[i * n + j] = v
-                        out[j * n + i] = v
+                    let ri = i * n
+                    x[ri + i] = 1
+                    for k in 0..<i {
+                        let f = l[ri + k]
+                        if f == 0 { continue }
+                        let rk = k * n
+                        for j in 0...k { x[ri + j] -= f * x[rk + j] }
+                    }
+                    let d = 1 / l[ri + i]
+                    for j in 0...i { x[ri + j] *= d }
+                }
+            }
+        }
+        x.withUnsafeBufferPointer { x in
+            inv.values.withUnsafeMutableBufferPointer { out in
+                for k in 0..<n {
+                    let rk = k * n
+                    for i in 0...k {
+                        let f = x[rk + i]
+                        if f == 0 { continue }
+                        let ri = i * n
+                        for j in 0...i { out[ri + j] += f * x[rk + j] }
                     }
                 }
+                for i in 0..<n { for j in 0..<i { out[j * n + i] = out[i * n + j] } }
             }
         }
         return (inv, logDet)
@@ -147,5 +158,24 @@ extension SPDKernel {
         var out = Matrix(rows: n, cols: n)
         out.values = try solve(a, id, columns: n)
         return out
+    }
+}
+
+extension SPDKernel {
+    /// The inverse of a symmetric positive-definite matrix (an information matrix) by Cholesky, or nil when
+    /// a pivot falls below 1e-13 of the largest entry (the threshold of the LU routines): then the caller
+    /// falls back to LU, which reports singularity or inverts an indefinite matrix as before.
+    static func inverseSPD(_ a: Matrix) -> Matrix? {
+        let scale = a.values.reduce(0) { max($0, abs($1)) }
+        let n = a.rows
+        for i in 0..<n where !(a[i, i] > 1e-13 * scale) { return nil }
+        guard let (inv, _) = inverseAndLogDet(a, minimumPivot: 1e-13 * scale) else { return nil }
+        return inv
+    }
+
+    /// A⁻¹ of an information matrix: Cholesky when it is positive definite, LU (with its errors) otherwise.
+    static func inverseInformation(_ a: Matrix) throws -> Matrix {
+        if let inv = inverseSPD(a) { return inv }
+        return try inverse(a)
     }
 }
