@@ -54,12 +54,18 @@ struct ModelMatrices {
             case .alpha(let i): alpha[i] = v
             }
         }
-        var iMinusB = Matrix.identity(k)
-        for i in 0..<(k * k) { iMinusB.values[i] -= beta.values[i] }
-        do { a = k > 0 ? try iMinusB.inverse() : Matrix(rows: 0, cols: 0) } catch {
-            throw SEMError.underIdentified("the regressions among the variables form a loop that cannot be solved (I − B is singular)")
+        if beta.values.allSatisfy({ $0 == 0 }) {
+            // No regressions among the variables (a CFA): A = I and Cov(η) = Ψ.
+            a = Matrix.identity(k)
+            m = psi
+        } else {
+            var iMinusB = Matrix.identity(k)
+            for i in 0..<(k * k) { iMinusB.values[i] -= beta.values[i] }
+            do { a = try iMinusB.inverse() } catch {
+                throw SEMError.underIdentified("the regressions among the variables form a loop that cannot be solved (I − B is singular)")
+            }
+            m = a * psi * a.transposed
         }
-        m = a * psi * a.transposed
         sigma = lambda * m * lambda.transposed + theta
         etaMean = k > 0 ? (a * Matrix(alpha.map { [$0] })).values : []
         let la = k > 0 ? (lambda * Matrix(etaMean.map { [$0] })).values : [Double](repeating: 0, count: p)
@@ -72,8 +78,21 @@ struct ModelMatrices {
         let p = sigma.rows, k = table.eta.count
         let l = lambda * a          // p × k: ∂μ/∂α and the left factors
         let q = lambda * m          // p × k
-        func col(_ x: Matrix, _ j: Int) -> [Double] { (0..<p).map { x[$0, j] } }
-        func unit(_ i: Int) -> [Double] { var e = [Double](repeating: 0, count: p); e[i] = 1; return e }
+        // Columns and unit vectors are made once and shared by the pieces (arrays are copy-on-write).
+        func cols(_ x: Matrix) -> [[Double]] {
+            var out = [[Double]](repeating: [Double](repeating: 0, count: p), count: k)
+            for i in 0..<p { for j in 0..<k { out[j][i] = x[i, j] } }
+            return out
+        }
+        let lCols = cols(l), qCols = cols(q)
+        var units: [[Double]?] = [[Double]?](repeating: nil, count: p)
+        func unit(_ i: Int) -> [Double] {
+            if let e = units[i] { return e }
+            var e = [Double](repeating: 0, count: p)
+            e[i] = 1
+            units[i] = e
+            return e
+        }
         var terms: [SigmaTerm] = []
         var mu = [[Double]](repeating: [], count: table.freeCount)
         func addMu(_ f: Int, _ v: [Double], _ scale: Double) {
@@ -86,19 +105,19 @@ struct ModelMatrices {
             let f = row.free - 1
             switch slot {
             case .lambda(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: 1, a: unit(i), b: col(q, j)))
+                terms.append(SigmaTerm(k: f, coef: 1, a: unit(i), b: qCols[j]))
                 if table.meanStructure, k > 0 { addMu(f, unit(i), etaMean[j]) }
             case .beta(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: 1, a: col(l, i), b: col(q, j)))
-                if table.meanStructure { addMu(f, col(l, i), etaMean[j]) }
+                terms.append(SigmaTerm(k: f, coef: 1, a: lCols[i], b: qCols[j]))
+                if table.meanStructure { addMu(f, lCols[i], etaMean[j]) }
             case .psi(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: col(l, i), b: col(l, j)))
+                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: lCols[i], b: lCols[j]))
             case .theta(let i, let j):
                 terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: unit(i), b: unit(j)))
             case .nu(let i):
                 addMu(f, unit(i), 1)
             case .alpha(let j):
-                addMu(f, col(l, j), 1)
+                addMu(f, lCols[j], 1)
             }
         }
         return (terms, mu)

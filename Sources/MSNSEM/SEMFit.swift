@@ -147,7 +147,7 @@ public struct SEMFit: Sendable {
         let kind = options.information ?? (options.missing == .fiml || options.estimator == .mlr ? .observed : .expected)
         let info = kind == .observed ? try likelihood.observedHessian(x) : try likelihood.gradient(x).h
         let vcov: Matrix
-        do { vcov = (2 / Double(used)) * (try info.inverse()) } catch {
+        do { vcov = (2 / Double(used)) * (try SPDKernel.inverseInformation(info)) } catch {
             throw SEMError.underIdentified("the information matrix is singular at the solution: some parameters cannot be told apart")
         }
         for k in table.rows.indices where table.rows[k].free > 0 { table.rows[k].value = x[table.rows[k].free - 1] }

@@ -39,7 +39,14 @@ public struct GroupData: Sendable {
         let p = columns.count
         var byPattern: [[Bool]: [Int]] = [:]
         var order: [[Bool]] = []
-        for r in rows {
+        let complete = !rows.isEmpty && columns.allSatisfy { c in rows.allSatisfy { !c[$0].isNaN } }
+        if complete {
+            // One pattern: skip hashing a mask per row.
+            let all = [Bool](repeating: true, count: p)
+            order = [all]
+            byPattern[all] = rows
+        }
+        for r in rows where !complete {
             let mask = (0..<p).map { !columns[$0][r].isNaN }
             guard mask.contains(true) else { continue }
             if byPattern[mask] == nil { order.append(mask) }

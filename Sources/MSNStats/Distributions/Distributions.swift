@@ -86,6 +86,46 @@ public enum Distributions {
     public static func noncentralChiSquaredCDF(_ x: Double, df: Double, noncentrality lambda: Double) -> Double {
         guard lambda > 0 else { return chiSquaredCDF(x, df: df) }
         guard x > 0 else { return 0 }
+        // The terms w_j·P(df/2 + j, x/2) by recurrences from the mode (one incomplete gamma instead of one
+        // per term): Poisson weights w_{j±1} from w_j, and P(a − 1) = P(a) + t(a − 1), P(a + 1) = P(a) − t(a)
+        // with t(a) = yᵃe⁻ʸ/Γ(a + 1) = P(a) − P(a + 1). Going up subtracts, so P is recomputed directly
+        // whenever it has halved since the last direct value (bounded cancellation).
+        let half = lambda / 2, y = x / 2
+        let mode = Int(half)
+        let a0 = df / 2 + Double(mode)
+        let w0 = Foundation.exp(-half + Double(mode) * Foundation.log(half) - lgamma(Double(mode) + 1))
+        let t0 = Foundation.exp(a0 * Foundation.log(y) - y - lgamma(a0 + 1))
+        let p0 = gammaP(a0, y)
+        guard t0 > 1e-280, p0 > 1e-280, t0.isFinite, w0.isFinite else { return noncentralChiSquaredCDFTermwise(x, df: df, lambda: lambda) }
+        var total = w0 * p0
+        var w = w0, t = t0, p = p0, a = a0, j = mode
+        while j > 0 {
+            w *= Double(j) / half
+            t *= a / y
+            a -= 1
+            j -= 1
+            p = min(1, p + t)
+            total += w * p
+            if w < 1e-17 { break }
+        }
+        (w, t, p, a, j) = (w0, t0, p0, a0, mode)
+        var anchor = p0
+        while j <= mode + 100_000 {
+            p -= t
+            t *= y / (a + 1)
+            a += 1
+            j += 1
+            w *= half / Double(j)
+            if p < 0.5 * anchor { p = gammaP(a, y); anchor = p }
+            let term = w * p
+            total += term
+            if w < 1e-17 || term < 1e-17 { break }
+        }
+        return min(1, max(0, total))
+    }
+
+    /// The Poisson mixture with one incomplete gamma per term (when the recurrences' start under- or overflows).
+    private static func noncentralChiSquaredCDFTermwise(_ x: Double, df: Double, lambda: Double) -> Double {
         let half = lambda / 2
         let mode = Int(half)
         func weight(_ j: Int) -> Double { Foundation.exp(-half + Double(j) * Foundation.log(half) - lgamma(Double(j) + 1)) }
