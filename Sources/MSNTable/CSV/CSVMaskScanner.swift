@@ -67,8 +67,11 @@ extension CSVScanner {
         let n = bytes.count, base0 = bytes.base
         let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
         var recStart = start, recLine = firstLine
-        // Hands the record at recStart to the byte scanner; false when scanning is over.
+        var fieldEndsMark = 0              // the field ends before the current record's
+        // Hands the record at recStart to the byte scanner (dropping its field ends found so far);
+        // false when scanning is over.
         func fallback() -> Bool {
+            out.fieldEnds.removeLast(out.fieldEnds.count - fieldEndsMark)
             let old = recStart
             let c = scanBytes(from: recStart, line: recLine, stop: recStart + 1)
             out.recordStarts.append(contentsOf: c.recordStarts)
@@ -81,13 +84,14 @@ extension CSVScanner {
         }
         scanning: while recStart < stop && recStart < n {
             // A record starting with a line end (blank line) is the byte scanner's.
+            fieldEndsMark = out.fieldEnds.count
             let first = bytes[recStart]
             if first == ASCII.lf || first == ASCII.cr { if fallback() { continue } else { break } }
             var base = recStart
             var carry: UInt64 = 0          // all ones while inside quotes across windows
             var prevSep: UInt64 = 1        // the byte before `base` ends a field (or base is the record start)
             var fields = 0
-            var fieldEndsMark = out.fieldEnds.count
+            fieldEndsMark = out.fieldEnds.count
             var quotedLines = 0            // line feeds inside quotes in the record so far
             while true {
                 guard base + 64 <= n else { if fallback() { continue scanning } else { break scanning } }
@@ -100,7 +104,6 @@ extension CSVScanner {
                     sep &= ~inside
                     // A quote opens only at a field start; anything else is the byte scanner's.
                     if opening & ~((sep << 1) | (closing << 1) | prevSep) != 0 {
-                        out.fieldEnds.removeLast(out.fieldEnds.count - fieldEndsMark)
                         if fallback() { continue scanning } else { break scanning }
                     }
                     insideLF = l & inside
@@ -114,15 +117,13 @@ extension CSVScanner {
                     fields += 1
                     if base0[p] == delimiter {
                         if fields >= columns {   // too many fields: the byte scanner reports it
-                            out.fieldEnds.removeLast(out.fieldEnds.count - fieldEndsMark)
-                            if fallback() { continue scanning } else { break scanning }
+                                if fallback() { continue scanning } else { break scanning }
                         }
                         out.fieldEnds.append(UInt32(truncatingIfNeeded: p))
                         continue
                     }
                     // A line feed ends the record.
                     if fields != columns {
-                        out.fieldEnds.removeLast(out.fieldEnds.count - fieldEndsMark)
                         if fallback() { continue scanning } else { break scanning }
                     }
                     let end = p > 0 && base0[p - 1] == ASCII.cr ? p - 1 : p
