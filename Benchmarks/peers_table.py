@@ -7,7 +7,7 @@ Needs: pip install pandas polars duckdb. Prints medians (ms) and msnb/peer ratio
 import json, os, resource, statistics, sys, tempfile, time
 
 path, msnb_json = sys.argv[1], sys.argv[2]
-# Optional: --only polars,duckdb (skip the others, e.g. pandas at 10M rows), --runs N (default 5).
+# Optional: --only polars,duckdb (skip the others, e.g. pandas at 10M rows), --runs N (default 5), --json OUT.
 only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else ["pandas", "polars", "duckdb"]
 runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
 msnb = json.load(open(msnb_json))
@@ -81,6 +81,8 @@ except ImportError:
     pass
 
 ops = ["load", "filter", "groupby", "sort", "join", "join_big", "write"]
+if "--json" in sys.argv:   # the peers' medians as JSON (Benchmarks/growth.py)
+    json.dump(results, open(sys.argv[sys.argv.index("--json") + 1], "w"))
 print(f"rows {msnb['rows']}, csv {msnb['csv_mb']} MB, msnb peak memory {msnb['peak_mb']} MB "
       f"(python peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB with every peer loaded)")
 header = "| op | msnb ms | " + " | ".join(f"{p} ms | msnb/{p}" for p in results) + " |"

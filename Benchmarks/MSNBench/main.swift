@@ -7,6 +7,7 @@ import Foundation
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
 //   .build/release/MSNBench floatfmt [--count 10000000]   (shortest-double text == Swift's description)
+//   .build/release/MSNBench floatparse [--count 10000000]   (CSV float parser == Double(String))
 //   .build/release/MSNBench panel-gen --firms 100000 --out Benchmarks/out/panel_1m.csv
 //   .build/release/MSNBench panel Benchmarks/out/panel_1m.csv   (then python Benchmarks/peers_panel.py FILE)
 //   .build/release/MSNBench bootstrap [--draws 5000]
@@ -55,6 +56,15 @@ case "floatfmt":
     let (bad, examples) = NumberTextSample.check(count: count, seed: 21)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     print("{\"doubles\": \(count), \"mismatches\": \(bad), \"seconds\": \(String(format: "%.1f", seconds))}")
+    for e in examples { print("  " + e) }
+    if bad > 0 { exit(1) }
+case "floatparse":
+    // The CSV float parser against Double(String) on N random texts (issue 21).
+    let count = Int(Bench.value(args, "--count") ?? "10000000") ?? 10_000_000
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    let (bad, examples) = FloatParseSample.check(count: count, seed: 21, parse: FloatParseSample.parseCSV)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    print("{\"texts\": \(count), \"mismatches\": \(bad), \"seconds\": \(String(format: "%.1f", seconds))}")
     for e in examples { print("  " + e) }
     if bad > 0 { exit(1) }
 case "sem-hs":

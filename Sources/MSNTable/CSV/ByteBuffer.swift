@@ -19,17 +19,18 @@ enum ASCII {
 /// UTF-8 validation that reports where the first bad byte is.
 enum UTF8Check {
     /// Offset of the first byte that starts an invalid UTF-8 sequence, or nil.
-    static func firstInvalid(_ b: ByteBuffer, from start: Int) -> Int? {
+    /// Sequences starting at or after `start` and before `end` (default: the end) are checked.
+    static func firstInvalid(_ b: ByteBuffer, from start: Int, to end: Int? = nil) -> Int? {
         var i = start
-        let n = b.count
-        while i < n {
+        let n = b.count, stop = end ?? b.count
+        while i < stop {
             // Eight ASCII bytes at a time.
-            while i + 8 <= n {
+            while i + 8 <= stop {
                 let word = UnsafeRawPointer(b.base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
-            guard i < n else { break }
+            guard i < stop else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0

@@ -46,6 +46,13 @@ struct FieldReader: Sendable {
 
     @inline(__always) func quoted(_ s: Int, _ e: Int) -> Bool { e > s && bytes[s] == ASCII.quote }
 
+    /// The content of a quoted field that needs no unescaping ("…" with no quote inside), else nil.
+    @inline(__always) func plainQuoted(_ s: Int, _ e: Int) -> (Int, Int)? {
+        guard e - s >= 2, bytes[s] == ASCII.quote, bytes[e - 1] == ASCII.quote else { return nil }
+        for k in (s + 1)..<(e - 1) where bytes[k] == ASCII.quote { return nil }
+        return (s + 1, e - 1)
+    }
+
     /// Content range of a field: inside the quotes when quoted.
     @inline(__always) func content(_ s: Int, _ e: Int) -> (Int, Int) {
         guard quoted(s, e), e - s >= 2, bytes[e - 1] == ASCII.quote else { return (s, e) }
@@ -159,13 +166,12 @@ struct NumericBuilder: Sendable {
 }
 
 /// A dictionary-encoded text column built straight from the bytes (hashing byte ranges, making a
-/// String only for each new distinct value).
+/// String only for each new distinct value; quoted fields without doubled quotes are read in place).
 struct DictionaryBuilder: Sendable {
     private var codes: [Int32] = []
     private var validity = ValidityBuilder()
     private var values: [String] = []
-    private var valueBytes: [[UInt8]] = []
-    private var index: [UInt64: [Int32]] = [:]
+    private var index = ByteStringIndex()
     private let limit: Int
 
     /// Distinct values so far.
@@ -178,33 +184,21 @@ struct DictionaryBuilder: Sendable {
 
     /// Adds the next row's field; false once there are more than `limit` distinct values.
     @inline(__always) mutating func add(_ f: FieldReader, _ s: Int, _ e: Int) -> Bool {
-        if !f.quoted(s, e) && f.isNullToken(s, e) { validity.append(false); codes.append(0); return true }
-        var owned: [UInt8]? = nil
-        var (cs, ce) = (s, e)
-        if f.quoted(s, e) {
+        if !f.quoted(s, e) { if f.isNullToken(s, e) { validity.append(false); codes.append(0); return true } }
+        else if let (cs, ce) = f.plainQuoted(s, e) { return add(f.bytes.base + cs, ce - cs) }
+        else {
             let bytes = Array(FieldParsing.text(f.bytes, s, e).utf8)
-            owned = bytes
-            (cs, ce) = (0, bytes.count)
+            return bytes.withUnsafeBufferPointer { add($0.baseAddress ?? f.bytes.base, $0.count) }
         }
-        @inline(__always) func byte(_ k: Int) -> UInt8 { owned.map { $0[k] } ?? f.bytes[k] }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in cs..<ce { h = (h ^ UInt64(byte(k))) &* 0x100_0000_01b3 }
-        if let candidates = index[h] {
-            for c in candidates {
-                let v = valueBytes[Int(c)]
-                if v.count == ce - cs {
-                    var same = true
-                    for k in 0..<v.count where v[k] != byte(cs + k) { same = false; break }
-                    if same { codes.append(c); validity.append(true); return true }
-                }
-            }
-        }
+        return add(f.bytes.base + s, e - s)
+    }
+
+    @inline(__always) private mutating func add(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let h = ByteStringIndex.hash(p, n)
+        if let c = index.find(p, n, hash: h) { codes.append(c); validity.append(true); return true }
         guard values.count < limit else { return false }
-        let code = Int32(values.count)
-        let raw = owned ?? Array(UnsafeBufferPointer(start: f.bytes.base + cs, count: ce - cs))
-        valueBytes.append(raw)
-        values.append(String(decoding: raw, as: UTF8.self))
-        index[h, default: []].append(code)
+        let code = index.insert(p, n, hash: h)
+        values.append(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
         codes.append(code)
         validity.append(true)
         return true
@@ -225,7 +219,7 @@ struct DictionaryBuilder: Sendable {
     func plain() -> PlainBuilder {
         var out = PlainBuilder(capacity: codes.capacity)
         for (i, c) in codes.enumerated() {
-            if validity.isValid(i) { out.append(valueBytes[Int(c)]) } else { out.appendNull() }
+            if validity.isValid(i) { out.append(index.values[Int(c)]) } else { out.appendNull() }
         }
         return out
     }
@@ -253,7 +247,8 @@ struct PlainBuilder: Sendable {
     /// Adds the next row's field (unquoted null tokens are null; quoted fields are unescaped).
     mutating func add(_ f: FieldReader, _ s: Int, _ e: Int) {
         if !f.quoted(s, e) && f.isNullToken(s, e) { appendNull(); return }
-        if f.quoted(s, e) { append(FieldParsing.text(f.bytes, s, e).utf8) } else {
+        if let (cs, ce) = f.plainQuoted(s, e) { append(UnsafeBufferPointer(start: f.bytes.base + cs, count: ce - cs)) }
+        else if f.quoted(s, e) { append(FieldParsing.text(f.bytes, s, e).utf8) } else {
             append(UnsafeBufferPointer(start: f.bytes.base + s, count: e - s))
         }
     }

@@ -6,6 +6,13 @@ public enum CSVReader {
     /// Reads the file at `path`; errors name it as `displayName` (default: the path as given).
     public static func read(path: String, options: CSVOptions = CSVOptions(), displayName: String? = nil) throws -> Table {
         let name = displayName ?? path
+        // Mapped by hand so that the pages behind the parse can be handed back (peak memory).
+        if let file = MappedFile(path: path) {
+            return try withExtendedLifetime(file) {
+                try parse(UnsafeBufferPointer(start: file.base, count: file.count), name: name, options: options,
+                          release: MappedRelease(file: file))
+            }
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file"
@@ -25,16 +32,17 @@ public enum CSVReader {
     /// Parses CSV bytes in a buffer that stays valid for the call. `blockBytes` and `wholeColumns` (every
     /// column through the whole-column inference) exist for tests that check the streaming conversion.
     static func parse(_ raw: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions,
-                      blockBytes: Int = CSVReader.blockBytes, wholeColumns: Bool = false) throws -> Table {
+                      blockBytes: Int = CSVReader.blockBytes, wholeColumns: Bool = false, release: MappedRelease? = nil) throws -> Table {
         do {
             guard let base = raw.baseAddress, raw.count > 0 else { throw CSVError.empty(file: name) }
             let b = ByteBuffer(base: base, count: raw.count)
-            if let lf = LineEnds.loneCRsAsLF(b) {
-                return try lf.withUnsafeBufferPointer { try parse($0, name: name, options: options, blockBytes: blockBytes, wholeColumns: wholeColumns) }
-            }
             var start = 0
             if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
-            if let bad = UTF8Check.firstInvalid(b, from: start) {
+            let pre = CSVPrePass.check(b, from: start, release: release)
+            if pre.loneCR, let lf = LineEnds.loneCRsAsLF(b) {
+                return try lf.withUnsafeBufferPointer { try parse($0, name: name, options: options, blockBytes: blockBytes, wholeColumns: wholeColumns) }
+            }
+            if let bad = pre.firstInvalid {
                 throw CSVError.invalidUTF8(file: name, line: lineOf(offset: bad, in: b), byteOffset: bad)
             }
             while start < b.count && (b[start] == ASCII.lf || b[start] == ASCII.cr) { start += 1 }
@@ -45,7 +53,8 @@ public enum CSVReader {
                 throw CSVError.unknownOverride(file: name, column: key, available: header.names)
             }
             let scanner = CSVScanner(bytes: b, delimiter: delimiter, columns: header.names.count, file: name)
-            let columns = try convertStreaming(scanner, header: header, options: options, blockBytes: blockBytes, wholeColumns: wholeColumns)
+            let columns = try convertStreaming(scanner, header: header, options: options, blockBytes: blockBytes,
+                                               wholeColumns: wholeColumns, release: release)
             return try Table(Array(zip(header.names, columns)))
         }
     }
@@ -54,7 +63,7 @@ public enum CSVReader {
     /// column by column (columns in parallel) before scanning the next, so that field offsets are held
     /// for one block only. Columns that need whole-column inference finish at the end.
     private static func convertStreaming(_ scanner: CSVScanner, header: (names: [String], end: Int, nextLine: Int),
-                                         options: CSVOptions, blockBytes: Int, wholeColumns: Bool) throws -> [Column] {
+                                         options: CSVOptions, blockBytes: Int, wholeColumns: Bool, release: MappedRelease?) throws -> [Column] {
         let b = scanner.bytes
         let ctx = StreamContext(scanner: scanner, fields: FieldReader(bytes: b, tokens: options.nullTokens.map { Array($0.utf8) }),
                                 dataStart: header.end, dataLine: header.nextLine)
@@ -78,6 +87,7 @@ public enum CSVReader {
             }
             rows += blockRows
             pos = last.endOffset
+            release?.file.release(from: start, to: pos)
             line = last.endLine
         }
         let box = ResultBox(count: names.count)
@@ -204,4 +214,9 @@ public enum CSVReader {
         func set(_ i: Int, _ c: CSVScanner.Chunk) { lock.lock(); chunks[i] = c; lock.unlock() }
         func get(_ i: Int) -> CSVScanner.Chunk { lock.lock(); defer { lock.unlock() }; return chunks[i] }
     }
+}
+
+/// The mapped file whose pages a parse may hand back behind itself.
+struct MappedRelease: @unchecked Sendable {
+    let file: MappedFile
 }

@@ -27,8 +27,14 @@ struct CSVScanner {
     }
 
     /// Scans records starting at `start` (a record start on physical line `line`) while the record
-    /// start is before `stop`; records may run past `stop`.
+    /// start is before `stop`; records may run past `stop`. Long stretches take the 64-byte mask scan.
     func scan(from start: Int, line firstLine: Int, stop: Int) -> Chunk {
+        if columns <= 1 << 16 && stop - start >= 4096 { return scanMasked(from: start, line: firstLine, stop: stop) }
+        return scanBytes(from: start, line: firstLine, stop: stop)
+    }
+
+    /// The byte-at-a-time scan (the reference for `scanMasked`, which hands it irregular records).
+    func scanBytes(from start: Int, line firstLine: Int, stop: Int) -> Chunk {
         var out = Chunk()
         let estimate = max(16, (stop - start) / (8 * min(columns, 256)))
         out.recordStarts.reserveCapacity(estimate)

@@ -54,7 +54,8 @@ enum FieldParsing {
     private static let powers: [Double] = (0...22).map { Foundation.pow(10.0, Double($0)) }
 
     /// A decimal floating point number (also `inf`, `-inf`, `Infinity`, `NaN`); nil otherwise.
-    /// Simple decimals take Clinger's exact fast path; the rest go through strtod.
+    /// Simple decimals take Clinger's exact fast path, the rest Eisel–Lemire (`EiselLemire`), and the
+    /// few cases it cannot decide Swift's `Double(String)`.
     static func parseDouble(_ b: ByteBuffer, _ s: Int, _ e: Int) -> Double? {
         var i = s
         guard i < e else { return nil }
@@ -65,9 +66,12 @@ enum FieldParsing {
         var mantissa: UInt64 = 0
         var digits = 0
         var exponent = 0
-        var sawDigit = false
+        var sawDigit = false, truncated = false
         while i < e, b[i] &- 0x30 < 10 {
-            if digits < 19 { mantissa = mantissa * 10 + UInt64(b[i] &- 0x30); if mantissa > 0 { digits += 1 } } else { exponent += 1 }
+            if digits < 19 { mantissa = mantissa * 10 + UInt64(b[i] &- 0x30); if mantissa > 0 { digits += 1 } } else {
+                exponent += 1
+                if b[i] != 0x30 { truncated = true }
+            }
             sawDigit = true
             i += 1
         }
@@ -75,6 +79,7 @@ enum FieldParsing {
             i += 1
             while i < e, b[i] &- 0x30 < 10 {
                 if digits < 19 { mantissa = mantissa * 10 + UInt64(b[i] &- 0x30); if mantissa > 0 { digits += 1 }; exponent -= 1 }
+                else if b[i] != 0x30 { truncated = true }
                 sawDigit = true
                 i += 1
             }
@@ -94,6 +99,11 @@ enum FieldParsing {
         if mantissa < (1 << 53) && digits <= 15 && abs(exponent) <= 22 {
             var v = Double(mantissa)
             v = exponent < 0 ? v / powers[-exponent] : v * powers[exponent]
+            return negative ? -v : v
+        }
+        // Eisel–Lemire; with digits dropped past the 19th, only when w and w + 1 give the same double.
+        if let v = EiselLemire.compute(mantissa, exponent),
+           !truncated || EiselLemire.compute(mantissa + 1, exponent) == v {
             return negative ? -v : v
         }
         return slow(b, s, e)

@@ -143,8 +143,8 @@ final class PowerOfTenTable: @unchecked Sendable {
     }
 }
 
-/// An unsigned integer of any size in 64-bit words (least significant first); just what the table needs.
-private struct BigNumber {
+/// An unsigned integer of any size in 64-bit words (least significant first); just what the tables need.
+struct BigNumber {
     var words: [UInt64]
     init(_ v: UInt64) { words = [v] }
     init(powerOfTwo e: Int) {
@@ -173,6 +173,11 @@ private struct BigNumber {
             remainder = r
         }
     }
+    /// Whether bits from, from + 1, …, from + count − 1 are all ones (true when count ≤ 0).
+    func allOnes(from: Int, count: Int) -> Bool {
+        for k in from..<(from + max(0, count)) where words[k / 64] >> UInt64(k % 64) & 1 == 0 { return false }
+        return true
+    }
     /// The low 128 bits of self >> s.
     func bits128(shiftedRightBy s: Int) -> U128 {
         func word(_ i: Int) -> UInt64 { i >= 0 && i < words.count ? words[i] : 0 }
@@ -185,7 +190,7 @@ private struct BigNumber {
 }
 
 /// A 128-bit unsigned value as two words.
-private struct U128 {
+struct U128 {
     var hi: UInt64, lo: UInt64
     func adding1() -> U128 { lo == .max ? U128(hi: hi &+ 1, lo: 0) : U128(hi: hi, lo: lo + 1) }
     func shiftedLeft(_ s: Int) -> U128 {

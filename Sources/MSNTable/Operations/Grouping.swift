@@ -63,6 +63,7 @@ extension Table {
         let n = ids.count
         var next: Int32 = 0
         if groups.multipliedReportingOverflow(by: card).partialValue <= max(65_536, n), groups * card > 0 {
+            if n >= 1 << 17 && groups * card <= groupingPartRows / 4 { return combineParallel(&ids, slots: groups * card, codes: codes, cardinality: card) }
             var slot = [Int32](repeating: -1, count: groups * card)
             slot.withUnsafeMutableBufferPointer { sl in
                 ids.withUnsafeMutableBufferPointer { id in
