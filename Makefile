@@ -120,8 +120,10 @@ uninstall:
 
 # libFuzzer targets (Fuzz/Package.swift), with AddressSanitizer and the coverage flags Swift 6.3 needs.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := csv:FuzzCSV parser:FuzzParser notebook:FuzzNotebook evaluator:FuzzEvaluator
-FUZZ_BUILD := -c debug --sanitize=fuzzer --sanitize=address \
+FUZZ_TARGETS := csv:FuzzCSV parser:FuzzParser notebook:FuzzNotebook evaluator:FuzzEvaluator jupyter:FuzzJupyter
+# (Through -Xswiftc rather than --sanitize: SwiftPM then links the package's build tool with its own
+# entry point; see Sources/BuildInfoTool.)
+FUZZ_BUILD := -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
 	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
 fuzz-build: setup

@@ -6,7 +6,7 @@
 // MSNFuzz module, which the main package's FuzzRegressionTests replay without sanitizers.
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzParser", "FuzzNotebook", "FuzzEvaluator"]
+let targets = ["FuzzCSV", "FuzzParser", "FuzzNotebook", "FuzzEvaluator", "FuzzJupyter"]
 
 let package = Package(
     name: "msnb-fuzz",

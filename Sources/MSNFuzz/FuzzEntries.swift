@@ -10,7 +10,7 @@ import MSNTable
 public enum FuzzEntries {
     /// The targets by name (the folder names under Fuzz/Corpus).
     public static let targets: [String: @Sendable ([UInt8]) -> Void] = [
-        "csv": csv, "parser": parser, "notebook": notebook, "evaluator": evaluator,
+        "csv": csv, "parser": parser, "notebook": notebook, "evaluator": evaluator, "jupyter": jupyter,
     ]
 
     /// CSV bytes → a table or a `CSVError`; a table read back from its own CSV must be equal.
@@ -36,15 +36,26 @@ public enum FuzzEntries {
         _ = try? NotebookDocument.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.msnb")
     }
 
-    /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table in a fresh session
-    /// whose exports are confined to a scratch folder.
+    /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table `t` in a fresh session
+    /// whose exports are confined to a scratch folder. The table is loaded once (`tinyTable`), so an
+    /// input reads no file; only a generated `export` writes one.
     public static func evaluator(_ bytes: [UInt8]) {
         let program = ProgramGenerator.program(from: bytes)
+        let table = tinyTable   // made before the worker runs this input (its initializer uses the worker)
         KernelWorker.shared.run {
             let session = Session(configuration: scratchConfiguration)
-            let r = session.execute(ProgramGenerator.prelude + program, origin: SourceOrigin(file: "fuzz.msq"))
+            session.bind("t", value: table)
+            let r = session.execute(program, origin: SourceOrigin(file: "fuzz.msq"))
             _ = Renderer.text(r.outputs, options: session.options)
         }
+    }
+
+    /// `t`, loaded once from the scratch folder's tiny.csv by `ProgramGenerator.prelude`.
+    nonisolated(unsafe) static let tinyTable: Value = KernelWorker.shared.runReturning {
+        let session = Session(configuration: scratchConfiguration)
+        let r = session.execute(ProgramGenerator.prelude)
+        precondition(r.succeeded, "the fuzz target's tiny table did not load")
+        return session.value(of: "t") ?? .scalar(.null)
     }
 
     static let scratchConfiguration: SessionConfiguration = {
@@ -81,5 +92,12 @@ final class KernelWorker: @unchecked Sendable {
         job = body
         request.signal()
         done.wait()
+    }
+
+    /// Runs `body` on the worker and returns its result.
+    func runReturning<T>(_ body: @escaping () -> T) -> T {
+        var result: T?
+        run { result = body() }
+        return result!
     }
 }
