@@ -12,6 +12,7 @@ let package = Package(
     name: "msnb-fuzz",
     products: targets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "msnb", path: "..")],
-    targets: targets.map { .executableTarget(name: $0, dependencies: [.product(name: "MSNFuzz", package: "msnb")]) },
+    targets: targets.map { .executableTarget(name: $0, dependencies: ["CFuzzDriver", .product(name: "MSNFuzz", package: "msnb")]) }
+        + [.target(name: "CFuzzDriver")],
     swiftLanguageModes: [.v6]
 )

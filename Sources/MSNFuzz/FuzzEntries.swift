@@ -37,25 +37,26 @@ public enum FuzzEntries {
     }
 
     /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table `t` in a fresh session
-    /// whose exports are confined to a scratch folder. The table is loaded once (`tinyTable`), so an
-    /// input reads no file; only a generated `export` writes one.
+    /// whose exports are confined to a scratch folder. The table is read from memory (as `load`
+    /// reads tiny.csv, with the default CSV options), so an input reads no file; only a generated
+    /// `export` writes one.
     public static func evaluator(_ bytes: [UInt8]) {
         let program = ProgramGenerator.program(from: bytes)
-        let table = tinyTable   // made before the worker runs this input (its initializer uses the worker)
         KernelWorker.shared.run {
             let session = Session(configuration: scratchConfiguration)
-            session.bind("t", value: table)
+            if let t = try? CSVReader.parse(Array(ProgramGenerator.tinyCSV.utf8), name: "tiny.csv") {
+                session.bind("t", value: .table(t))
+            }
             let r = session.execute(program, origin: SourceOrigin(file: "fuzz.msq"))
             _ = Renderer.text(r.outputs, options: session.options)
         }
     }
 
-    /// `t`, loaded once from the scratch folder's tiny.csv by `ProgramGenerator.prelude`.
-    nonisolated(unsafe) static let tinyTable: Value = KernelWorker.shared.runReturning {
-        let session = Session(configuration: scratchConfiguration)
-        let r = session.execute(ProgramGenerator.prelude)
-        precondition(r.succeeded, "the fuzz target's tiny table did not load")
-        return session.value(of: "t") ?? .scalar(.null)
+    /// Makes the state every input of `target` shares (the Jupyter target's interpreter, the
+    /// kernel worker) before fuzzing starts, so that no input pays for it.
+    public static func prepare(_ target: String) {
+        if target == "jupyter" { _ = jupyterRequests }
+        if target == "evaluator" || target == "parser" { _ = KernelWorker.shared }
     }
 
     static let scratchConfiguration: SessionConfiguration = {
@@ -92,12 +93,5 @@ final class KernelWorker: @unchecked Sendable {
         job = body
         request.signal()
         done.wait()
-    }
-
-    /// Runs `body` on the worker and returns its result.
-    func runReturning<T>(_ body: @escaping () -> T) -> T {
-        var result: T?
-        run { result = body() }
-        return result!
     }
 }
