@@ -81,9 +81,9 @@ let package = Package(
         // Compiles Stdlib/*.msq into the kernel, so an installed binary needs no files beside it.
         .plugin(name: "StdlibEmbedPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
         // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
-        .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable"]),
+        .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable", "MSNJupyter"]),
         // Release-build benchmark harness (not a test).
-        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel", "MSNPlot"], path: "Benchmarks/MSNBench"),
+        .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNLanguage", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel", "MSNPlot"], path: "Benchmarks/MSNBench"),
 
         // Release-build reading benchmark for MSNIO (SPSS, Stata, Excel).
         .executableTarget(name: "MSNIOBench", dependencies: ["MSNIO", "MSNTable"], path: "Benchmarks/MSNIOBench"),

@@ -6,12 +6,13 @@
 // MSNFuzz module, which the main package's FuzzRegressionTests replay without sanitizers.
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzParser", "FuzzNotebook", "FuzzEvaluator"]
+let targets = ["FuzzCSV", "FuzzParser", "FuzzNotebook", "FuzzEvaluator", "FuzzJupyter"]
 
 let package = Package(
     name: "msnb-fuzz",
     products: targets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "msnb", path: "..")],
-    targets: targets.map { .executableTarget(name: $0, dependencies: [.product(name: "MSNFuzz", package: "msnb")]) },
+    targets: targets.map { .executableTarget(name: $0, dependencies: ["CFuzzDriver", .product(name: "MSNFuzz", package: "msnb")]) }
+        + [.target(name: "CFuzzDriver")],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ import MSNTable
 public enum FuzzEntries {
     /// The targets by name (the folder names under Fuzz/Corpus).
     public static let targets: [String: @Sendable ([UInt8]) -> Void] = [
-        "csv": csv, "parser": parser, "notebook": notebook, "evaluator": evaluator,
+        "csv": csv, "parser": parser, "notebook": notebook, "evaluator": evaluator, "jupyter": jupyter,
     ]
 
     /// CSV bytes → a table or a `CSVError`; a table read back from its own CSV must be equal.
@@ -36,15 +36,27 @@ public enum FuzzEntries {
         _ = try? NotebookDocument.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.msnb")
     }
 
-    /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table in a fresh session
-    /// whose exports are confined to a scratch folder.
+    /// Bytes → a small program (see `ProgramGenerator`) run over a tiny table `t` in a fresh session
+    /// whose exports are confined to a scratch folder. The table is read from memory (as `load`
+    /// reads tiny.csv, with the default CSV options), so an input reads no file; only a generated
+    /// `export` writes one.
     public static func evaluator(_ bytes: [UInt8]) {
         let program = ProgramGenerator.program(from: bytes)
         KernelWorker.shared.run {
             let session = Session(configuration: scratchConfiguration)
-            let r = session.execute(ProgramGenerator.prelude + program, origin: SourceOrigin(file: "fuzz.msq"))
+            if let t = try? CSVReader.parse(Array(ProgramGenerator.tinyCSV.utf8), name: "tiny.csv") {
+                session.bind("t", value: .table(t))
+            }
+            let r = session.execute(program, origin: SourceOrigin(file: "fuzz.msq"))
             _ = Renderer.text(r.outputs, options: session.options)
         }
+    }
+
+    /// Makes the state every input of `target` shares (the Jupyter target's interpreter, the
+    /// kernel worker) before fuzzing starts, so that no input pays for it.
+    public static func prepare(_ target: String) {
+        if target == "jupyter" { _ = jupyterRequests }
+        if target == "evaluator" || target == "parser" { _ = KernelWorker.shared }
     }
 
     static let scratchConfiguration: SessionConfiguration = {

@@ -102,7 +102,7 @@ public final class KernelInterpreter: @unchecked Sendable {
             }
             if let n, n > 0 { picked = Array(picked.suffix(n)) }
         default:
-            picked = Array(history.suffix(n ?? 10))
+            picked = Array(history.suffix(max(0, n ?? 10)))   // a negative n (from any client) means none
         }
         return picked
     }

@@ -73,35 +73,10 @@ struct RequestHandlers {
                             session: server.sessionID, metadata: ["status": "ok"]), on: socket)
     }
 
-    func complete(_ c: JSONObject) -> JSONObject {
-        let code = c["code"] as? String ?? ""
-        let cursor = c["cursor_pos"] as? Int ?? code.unicodeScalars.count
-        let r = server.completion.complete(code, cursor: cursor)
-        return ["status": "ok", "matches": r.matches, "cursor_start": r.start, "cursor_end": r.end, "metadata": [String: Any]()]
-    }
-
-    func inspect(_ c: JSONObject) -> JSONObject {
-        let code = c["code"] as? String ?? ""
-        let cursor = c["cursor_pos"] as? Int ?? code.count
-        guard let text = interpreter.inspect(code, cursor: cursor) else {
-            return ["status": "ok", "found": false, "data": [String: Any](), "metadata": [String: Any]()]
-        }
-        return ["status": "ok", "found": true, "data": ["text/plain": text], "metadata": [String: Any]()]
-    }
-
-    func isComplete(_ c: JSONObject) -> JSONObject {
-        let status = interpreter.isComplete(c["code"] as? String ?? "")
-        return status == "incomplete" ? ["status": status, "indent": "  "] : ["status": status]
-    }
-
-    func history(_ c: JSONObject) -> JSONObject {
-        let output = c["output"] as? Bool ?? false
-        let entries = interpreter.historyEntries(access: c["hist_access_type"] as? String ?? "tail", n: c["n"] as? Int,
-                                                 start: c["start"] as? Int ?? 0, stop: c["stop"] as? Int,
-                                                 pattern: c["pattern"] as? String ?? "*", unique: c["unique"] as? Bool ?? false)
-        let rows: [[Any]] = entries.map { e in
-            [1, e.line, output ? [e.input, e.output.map { $0 as Any } ?? NSNull()] as [Any] : e.input as Any]
-        }
-        return ["status": "ok", "history": rows]
-    }
+    /// complete, inspect, is_complete and history (answered from the content alone).
+    var content: ContentRequests { ContentRequests(interpreter: interpreter, completion: server.completion) }
+    func complete(_ c: JSONObject) -> JSONObject { content.complete(c) }
+    func inspect(_ c: JSONObject) -> JSONObject { content.inspect(c) }
+    func isComplete(_ c: JSONObject) -> JSONObject { content.isComplete(c) }
+    func history(_ c: JSONObject) -> JSONObject { content.history(c) }
 }

@@ -16,7 +16,7 @@ func inputs(_ folder: String, _ target: String) -> [URL] {
     return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map { dir.appendingPathComponent($0) }
 }
 
-@Test(arguments: ["csv", "parser", "notebook", "evaluator"])
+@Test(arguments: ["csv", "parser", "notebook", "evaluator", "jupyter"])
 func fuzzCorpusAndRegressionsReplay(target: String) throws {
     let entry = try #require(FuzzEntries.targets[target])
     let files = inputs("Corpus", target) + inputs("Regressions", target)

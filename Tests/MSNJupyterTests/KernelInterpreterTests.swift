@@ -26,6 +26,24 @@ struct KernelInterpreterTests {
         #expect(interpreter.historyEntries(access: "search", n: nil, start: 0, stop: nil, pattern: "? = ?", unique: false).map(\.line) == [1, 2])
     }
 
+    @Test func historyWithANegativeCountIsEmptyNotACrash() {
+        // Found while writing the Jupyter fuzz target: `"n": -1` in a history_request trapped in Array.suffix
+        // (kept as Fuzz/Regressions/jupyter/history-negative-n).
+        _ = interpreter.execute("a = 1", storeHistory: true)
+        #expect(interpreter.historyEntries(access: "tail", n: -1, start: 0, stop: nil, pattern: "", unique: false).isEmpty)
+        #expect(interpreter.historyEntries(access: "search", n: -5, start: 0, stop: nil, pattern: "*", unique: false).map(\.input) == ["a = 1"])
+        #expect(interpreter.historyEntries(access: "range", n: nil, start: 5, stop: -3, pattern: "", unique: false).isEmpty)
+    }
+
+    @Test func theKernelSurvivesRecursionAsAPositionedError() {
+        // Issue 16, finding 1 in the kernel: statements run on a kernel thread with a known stack.
+        let r = interpreter.execute("def g(x) = g(x)\ng(1)", storeHistory: true)
+        #expect(!r.succeeded)
+        let message = r.outputs.compactMap { if case .error(let d, _) = $0 { return d.message } else { return nil } }.first
+        #expect(message?.hasPrefix("recursion deeper than ") == true && message?.hasSuffix(" calls in 'g'") == true)
+        #expect(interpreter.execute("40 + 2", storeHistory: true).succeeded)
+    }
+
     @Test func completionRangeCountsCodePoints() {
         _ = interpreter.execute("t = simulate exporters n = 20 seed = 1", storeHistory: false)
         let completion = KernelCompletion(session: interpreter.session, directory: interpreter.directory)

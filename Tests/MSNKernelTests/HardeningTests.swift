@@ -96,6 +96,11 @@ import Testing
     #expect(stat("sd") == .null)                                    // not a number → null, never NaN
     let sm = try s.table("t | summarize lo = min(x), hi = max(x), n = count(x)")
     #expect(sm.column(named: "lo")?[0] == .float(-.infinity) && sm.column(named: "n")?[0] == .int(5))
+    // Quantiles (type 7) between an infinity and another value are that infinity, never NaN.
+    let q = try s.table("t | summarize q10 = quantile(x, 0.1), q60 = quantile(x, 0.6), q90 = quantile(x, 0.9)")
+    #expect(q.column(named: "q10")?[0] == .float(-.infinity))      // between -inf and 1
+    #expect(q.column(named: "q60")?[0] == .float(.infinity))       // between 3 and inf
+    #expect(q.column(named: "q90")?[0] == .float(.infinity))       // between inf and inf
     let sorted = try s.table("t | sort x")
     #expect((0..<6).map { sorted.column(named: "x")![$0] } == [.float(-.infinity), .float(1), .float(3), .float(.infinity), .float(.infinity), .null])
     let fit = try #require(s.failure("fit linear y ~ x on t"))

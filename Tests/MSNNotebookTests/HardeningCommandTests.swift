@@ -28,6 +28,10 @@ func replSurvivesRecursionAndDeepNesting() throws {
         .write(to: dir.appendingPathComponent("r.msq"), atomically: true, encoding: .utf8)
     let run = try runMSNB(["run", dir.appendingPathComponent("r.msq").path])
     #expect(run.status == 1 && run.err.contains("recursion deeper than 8192 calls in 'f'"))
+    // A notebook reports it in its cell and stops there, as a script does.
+    try "```msnb\ndef g(x) = g(x)\ng(1)\n```\n".write(to: dir.appendingPathComponent("r.msnb"), atomically: true, encoding: .utf8)
+    let nb = try runMSNB(["run", dir.appendingPathComponent("r.msnb").path, "--out", dir.appendingPathComponent("out").path])
+    #expect(nb.status == 1 && nb.err.contains("recursion deeper than 8192 calls in 'g'"), "\(nb.err)")
 }
 
 @Test(.enabled(if: FileManager.default.fileExists(atPath: msnbBinary.path)))

@@ -127,6 +127,13 @@ public final class Session {
         env.libraryNames.remove(name)
     }
 
+    /// Binds a value made elsewhere (a table read once and shared by many sessions, as the fuzz
+    /// target does) as if a statement had assigned it.
+    public func bind(_ name: String, value: Value) {
+        env.bindings[name] = value
+        env.libraryNames.remove(name)
+    }
+
     /// The value bound to `name`, if any.
     public func value(of name: String) -> Value? { env.bindings[name] }
 
