@@ -67,15 +67,7 @@ extension PLSFit {
             let v = f.parameterVector().map(\.1)
             return v.count == count ? .value(v) : .failed
         }
-        var usable: [[Double]] = []
-        var failed = 0, notConverged = 0
-        for o in outcomes {
-            switch o {
-            case .value(let v): usable.append(v)
-            case .failed: failed += 1
-            case .notConverged: notConverged += 1
-            }
-        }
+        let (usable, failed, notConverged) = Bootstrap.tally(outcomes)
         let jack = jackknife(threads: threads)
         return PLSBootstrapResult(parameters: base.map(\.0), estimates: base.map(\.1),
                                   intervals: Bootstrap.intervals(estimates: base.map(\.1), draws: usable, jackknife: jack, level: level),

@@ -24,15 +24,7 @@ extension SEMFit {
             let idx = SEMFit.stratifiedIndices(draw: d, sizes: sizes, seed: seed)
             return refit(zip(rows, idx).map { r, i in i.map { r[$0] } })
         }
-        var usable: [[Double]] = []
-        var failed = 0, notConverged = 0
-        for o in outcomes {
-            switch o {
-            case .value(let v): usable.append(v)
-            case .failed: failed += 1
-            case .notConverged: notConverged += 1
-            }
-        }
+        let (usable, failed, notConverged) = Bootstrap.tally(outcomes)
         let flat = rows.enumerated().flatMap { g, r in r.map { (g, $0) } }
         let jackOutcomes = bca ? Bootstrap.runIndexed(count: flat.count, threads: threads) { i in
             let (g, row) = flat[i]

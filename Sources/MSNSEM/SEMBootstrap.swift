@@ -63,15 +63,7 @@ extension SEMFit {
             } catch SEMError.notConverged { return .notConverged } catch { return .failed }
         }
         let outcomes = Bootstrap.run(n: rows.count, draws: draws, seed: seed, threads: threads, statistic: refit)
-        var usable: [[Double]] = []
-        var failed = 0, notConverged = 0
-        for o in outcomes {
-            switch o {
-            case .value(let v): usable.append(v)
-            case .failed: failed += 1
-            case .notConverged: notConverged += 1
-            }
-        }
+        let (usable, failed, notConverged) = Bootstrap.tally(outcomes)
         // Leave-one-out refits for the BCa acceleration (in row order, so thread-independent too).
         let n = rows.count
         let jackOutcomes = bca ? Bootstrap.runIndexed(count: n, threads: threads) { i in refit((0..<n).filter { $0 != i }) } : []

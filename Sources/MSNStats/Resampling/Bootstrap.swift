@@ -13,6 +13,20 @@ public enum Bootstrap {
         case notConverged
     }
 
+    /// The usable statistics of `outcomes`, in draw order, and how many draws failed or did not converge.
+    public static func tally(_ outcomes: [DrawOutcome]) -> (usable: [[Double]], failed: Int, notConverged: Int) {
+        var usable: [[Double]] = []
+        var failed = 0, notConverged = 0
+        for o in outcomes {
+            switch o {
+            case .value(let v): usable.append(v)
+            case .failed: failed += 1
+            case .notConverged: notConverged += 1
+            }
+        }
+        return (usable, failed, notConverged)
+    }
+
     /// The row indices of draw `d` (n draws with replacement from 0..<n), from its own stream.
     public static func indices(draw d: Int, n: Int, seed: UInt64) -> [Int] {
         var g = SeededGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(d) &* 0xD1B5_4A32_D192_ED03 &+ 1)
