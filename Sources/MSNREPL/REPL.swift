@@ -19,7 +19,9 @@ public enum REPL {
         } else {
             reader = PlainLineReader()
         }
-        return REPLLoop(session: session, reader: reader, interactive: interactive, keepGoing: keepGoing, out: out, err: err).run()
+        let code = REPLLoop(session: session, reader: reader, interactive: interactive, keepGoing: keepGoing, out: out, err: err).run()
+        session.close()
+        return code
     }
 
     /// `$MSNB_HISTORY`, else `~/.msnb_history`.

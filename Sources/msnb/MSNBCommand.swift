@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSNKernel
 import MSNREPL
 
 /// The `msnb` command: the REPL (no arguments), `run`, `check` and `inspect`.
@@ -25,11 +26,24 @@ struct MSNBCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// Runs a batch command on a kernel thread (nonisolated, so the closure does not claim the main actor).
+    nonisolated static func runOnKernelThread(_ command: inout ParsableCommand) throws {
+        var moved = command
+        try KernelThread.run { Result { try moved.run() } }.get()
+        command = moved
+    }
+
     /// Parses arguments and maps usage errors to exit status 2.
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if command is MSNBCommand || command is KernelCommand {
+                try command.run()   // the REPL and the Jupyter kernel manage their own kernel threads
+            } else {
+                // Batch commands run whole on a kernel thread, so that what they hold is also released there:
+                // dropping a 100,000-deep syntax tree (a long `def`) recurses deeper than the main thread's stack.
+                try runOnKernelThread(&command)
+            }
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)   // a status chosen by a command, which has printed its own messages
         } catch {

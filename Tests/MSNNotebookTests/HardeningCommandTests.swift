@@ -98,3 +98,17 @@ func inspectOfAHugeFieldPrintsAShortTable() throws {
     #expect(r.out.utf8.count < 4_000)
     #expect(r.out.contains(String(repeating: "x", count: 59) + "…"))
 }
+
+@Test(.enabled(if: FileManager.default.fileExists(atPath: msnbBinary.path)))
+func aVeryDeepDefinitionIsReleasedWithoutCrashing() throws {
+    // A 100,000-stage `def` is a 100,000-deep syntax tree; dropping it recurses. Before, the process crashed
+    // at exit (SIGSEGV) in `msnb run` and in piped input, releasing it on the main thread's 8 MB stack.
+    let dir = try scratch()
+    let source = "t = load \"\(repoRoot.path)/Notebooks/data/HolzingerSwineford1939.csv\"\n"
+        + "def f(t) = t" + String(repeating: " | head 5", count: 100_000) + "\nt | f | select id, sex\n"
+    try source.write(to: dir.appendingPathComponent("deep.msq"), atomically: true, encoding: .utf8)
+    let run = try runMSNB(["run", dir.appendingPathComponent("deep.msq").path])
+    #expect(run.status == 0 && run.out.contains("5 rows"), "\(run.err.prefix(300))")
+    let piped = try runMSNB([], stdin: source)
+    #expect(piped.status == 0 && piped.out.contains("5 rows"), "\(piped.err.prefix(300))")
+}

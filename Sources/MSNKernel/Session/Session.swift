@@ -162,10 +162,18 @@ public final class Session {
     /// Forgets every binding, function and statement, then reloads the prelude.
     public func reset() {
         let options = env.options
-        env = Environment()
+        close()
         env.options = options
-        statements = []
         loadPrelude()
+    }
+
+    /// Drops every binding, function and statement on a kernel thread: releasing a very deep syntax tree
+    /// (a `def` of 100,000 stages) recurses, deeper than a front end's main thread has stack for.
+    public func close() {
+        KernelThread.run {
+            env = Environment()
+            statements = []
+        }
     }
 
     /// Verbs this build provides.
