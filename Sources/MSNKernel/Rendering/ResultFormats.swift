@@ -17,6 +17,7 @@ enum ResultFormats {
         "cfi", "tli", "delta_cfi", "delta_tli", "auc", "auc_lower", "auc_upper", "pr_auc", "r2", "r2_adj", "r2_within",
         "alpha", "ave", "rho_a", "rho_c", "omega", "r", "brier", "sensitivity", "specificity", "ppv", "npv",
         "communality", "uniqueness", "share", "cumulative_share",
+        "effect_size", "effect_lower", "effect_upper", "rmsea", "srmr", "kappa",
     ]
 
     /// Whether a column of this name holds p-values ("p", "pvalue", "p_holm", "pvalue_tost", "wald_p").
