@@ -56,13 +56,7 @@ extension SEMFit {
             }
             groups.append(g)
         }
-        // fixed.x: each group's exogenous moments at this resample's values.
-        let obsIndex = Dictionary(uniqueKeysWithValues: table.observed.enumerated().map { ($1, $0) })
-        for k in table.rows.indices where table.rows[k].exo {
-            let r = table.rows[k], g = groups[r.group - 1]
-            guard let i = obsIndex[r.lhs] else { continue }
-            if r.op == "~1" { table.rows[k].value = g.mean[i] } else if let j = obsIndex[r.rhs] { table.rows[k].value = g.cov[i, j] }
-        }
+        table.fixExogenousMoments(groups)
         return try Likelihood(table: table, groups: groups).minimise(start: start).x
     }
 }

@@ -82,13 +82,7 @@ extension SEMFit {
         if fiml { try g.estimateH1() } else {
             guard (try? g.cov.logDeterminantSPD()) != nil else { throw SEMError.sampleNotPositiveDefinite("resample") }
         }
-        // fixed.x: exogenous moments at this sample's values.
-        let obsIndex = Dictionary(uniqueKeysWithValues: table.observed.enumerated().map { ($1, $0) })
-        for k in table.rows.indices where table.rows[k].exo {
-            let r = table.rows[k]
-            guard let i = obsIndex[r.lhs] else { continue }
-            if r.op == "~1" { table.rows[k].value = g.mean[i] } else if let j = obsIndex[r.rhs] { table.rows[k].value = g.cov[i, j] }
-        }
+        table.fixExogenousMoments([g])
         return try Likelihood(table: table, groups: [g]).minimise(start: start).x
     }
 

@@ -127,12 +127,7 @@ public struct SEMFit: Sendable {
             groups.append(gd)
         }
         // fixed.x: exogenous observed moments at their (H1) sample values, per group.
-        let obsIndex = Dictionary(uniqueKeysWithValues: table.observed.enumerated().map { ($1, $0) })
-        for k in table.rows.indices where table.rows[k].exo {
-            let r = table.rows[k], g = groups[r.group - 1]
-            guard let i = obsIndex[r.lhs] else { continue }
-            if r.op == "~1" { table.rows[k].value = g.mean[i] } else if let j = obsIndex[r.rhs] { table.rows[k].value = g.cov[i, j] }
-        }
+        table.fixExogenousMoments(groups)
         let moments = table.groups * table.momentsPerGroup
         guard table.freeCount <= moments else {
             throw SEMError.underIdentified("\(table.freeCount) free parameters but only \(moments) sample \(table.meanStructure ? "means, variances and covariances" : "variances and covariances") (df = \(moments - table.freeCount))")
