@@ -82,6 +82,9 @@ let package = Package(
         .plugin(name: "StdlibEmbedPlugin", capability: .buildTool(), dependencies: ["BuildInfoTool"]),
         // Fuzz entry points: bytes → CSV reader, parser, notebook splitter, evaluator (see Fuzz/README.md).
         .target(name: "MSNFuzz", dependencies: ["MSNKernel", "MSNNotebook", "MSNLanguage", "MSNTable", "MSNJupyter"]),
+        // make test's smoke fuzzer (mutations without coverage, no sanitizer build) and its crash/hang dump in C.
+        .executableTarget(name: "FuzzSmoke", dependencies: ["MSNFuzz", "CCrashDump"]),
+        .target(name: "CCrashDump"),
         // Release-build benchmark harness (not a test).
         .executableTarget(name: "MSNBench", dependencies: ["MSNTable", "MSNStats", "MSNKernel", "MSNLanguage", "MSNBoost", "MSNSEM", "MSNPLS", "MSNPanel", "MSNPlot"], path: "Benchmarks/MSNBench"),
 

@@ -35,3 +35,22 @@ func fuzzCorpusAndRegressionsReplay(target: String) throws {
     }
     #expect(clean >= 180)
 }
+
+@Test func mutatorIsDeterministicAndKeepsTheLengthLimit() {
+    let dictionary = Mutator.parseDictionary("# tokens\n\"load\"\nkw=\"a\\x41\\\"b\"\n\n")
+    #expect(dictionary == [Array("load".utf8), [97, 65, 34, 98]])
+    var a = Mutator(seed: 7, dictionary: dictionary), b = Mutator(seed: 7, dictionary: dictionary)
+    let base = Array("t | filter x > 1".utf8), other = Array("summarize m = mean(x) by g".utf8)
+    var changed = 0
+    for _ in 0..<500 {
+        let x = a.mutate(base, other: other, maxLength: 24), y = b.mutate(base, other: other, maxLength: 24)
+        #expect(x == y)
+        #expect(x.count <= 24)
+        if x != base { changed += 1 }
+    }
+    #expect(changed > 450)
+    var c = Mutator(seed: 8, dictionary: dictionary), d = Mutator(seed: 7, dictionary: dictionary)
+    let eight = (0..<20).map { _ in c.mutate(base, other: other, maxLength: 4096) }
+    let seven = (0..<20).map { _ in d.mutate(base, other: other, maxLength: 4096) }
+    #expect(eight != seven)
+}

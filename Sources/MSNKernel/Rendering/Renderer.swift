@@ -71,7 +71,9 @@ public enum Renderer {
                 parts.append(numeric[k] && r >= 2 ? pad + s : s + pad)
                 if elided > 0 && k == cells.count / 2 - 1 { parts.append(r == 1 ? " " : "…") }
             }
-            return "  " + parts.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var text = "  " + parts.joined(separator: "  ")
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return text
         }
         var lines = [line(0), line(1)]
         for r in 0..<head.count { lines.append(line(r + 2)) }

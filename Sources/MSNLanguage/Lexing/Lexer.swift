@@ -158,9 +158,12 @@ public struct Lexer {
     /// Operators from R, SQL or C (`%>%`, `|>`, `&&`, `&`, `||`): their text, length, msnb replacement
     /// (so parsing can go on) and a hint.
     private func foreignOperator(at p: Int) -> (text: String, length: Int, replacement: Token.Kind, hint: String)? {
-        func has(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return p + u.count <= bytes.count && Array(bytes[p..<p + u.count]) == u
+        // Only '%', '|' and '&' start one (checked first: this runs for every token).
+        guard p < bytes.count, bytes[p] == 0x25 || bytes[p] == 0x7C || bytes[p] == 0x26 else { return nil }
+        func has(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard p + n <= bytes.count else { return false }
+            return s.withUTF8Buffer { u in (0..<n).allSatisfy { bytes[p + $0] == u[$0] } }
         }
         if has("%>%") { return ("%>%", 3, .symbol("|"), "msnb pipes with |: t | filter x > 1") }
         if has("|>") { return ("|>", 2, .symbol("|"), "msnb pipes with |: t | filter x > 1") }
