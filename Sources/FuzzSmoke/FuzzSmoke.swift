@@ -10,6 +10,7 @@ import MSNFuzz
 /// `Fuzz/.work/NAME.crash` and, in hexadecimal, to standard error, and `make test` fails.
 ///
 ///     FuzzSmoke [--seconds 60] [--seed N] [--root Fuzz] [--only csv,parser]
+///     FuzzSmoke --self-test trap|overflow|hang --root DIR   (the dump machinery's own test)
 @main enum FuzzSmoke {
     static func main() {
         let args = CommandLine.arguments
@@ -24,10 +25,12 @@ import MSNFuzz
         let work = root.appendingPathComponent(".work")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
-        guard msnb_crash_dump_install(work.appendingPathComponent("smoke.crash").path, 60) == 0 else {
+        let selfTest = option("--self-test")
+        guard msnb_crash_dump_install(work.appendingPathComponent("smoke.crash").path, selfTest == nil ? 60 : 1) == 0 else {
             FileHandle.standardError.write(Data("FuzzSmoke: could not install the crash handlers\n".utf8))
             exit(2)
         }
+        if let selfTest { runSelfTest(selfTest, work: work) }
         print("fuzz smoke: seed \(seed), \(Int(seconds)) s in all (replay this sequence with --seed \(seed))")
         var mutator = Mutator(seed: seed, dictionary: dictionary)
         for name in names {
@@ -49,6 +52,27 @@ import MSNFuzz
             }
             print("fuzz smoke: \(name): \(executions) executions from \(pool.count) inputs, no crash or hang")
         }
+    }
+
+    /// Crashes (or hangs) on purpose with a known input, so that a test can check what is left behind.
+    static func runSelfTest(_ kind: String, work: URL) -> Never {
+        msnb_crash_dump_path(work.appendingPathComponent("self-test.crash").path)
+        FuzzEntries.onKernelWorker { msnb_crash_dump_thread_init() }
+        let input = Array("self-test input".utf8)
+        input.withUnsafeBufferPointer { p in msnb_crash_dump_set(p.baseAddress, p.count) }
+        switch kind {
+        case "trap": preconditionFailure("FuzzSmoke self-test")
+        case "overflow": FuzzEntries.onKernelWorker { _ = recurse(1) }
+        default: while true { sleep(1) }
+        }
+        exit(0)
+    }
+
+    /// Recursion without end (a stack overflow on the kernel worker's stack).
+    static func recurse(_ n: Int) -> Int {
+        var pad = (n, n &+ 1, n &+ 2, n &+ 3)
+        withUnsafeMutablePointer(to: &pad) { _ in }
+        return recurse(n &+ 1) &+ pad.0
     }
 
     /// The files of a corpus folder, at most 4096 bytes of each (the fuzzers' -max_len).

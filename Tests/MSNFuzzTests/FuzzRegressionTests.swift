@@ -54,3 +54,26 @@ func fuzzCorpusAndRegressionsReplay(target: String) throws {
     let seven = (0..<20).map { _ in d.mutate(base, other: other, maxLength: 4096) }
     #expect(eight != seven)
 }
+
+/// The smoke fuzzer leaves the input behind when the process traps, overflows its stack or hangs.
+@Test(arguments: ["trap", "overflow", "hang"])
+func smokeFuzzerKeepsTheInputOfACrashOrHang(kind: String) throws {
+    let tool = fuzzRoot.deletingLastPathComponent().appendingPathComponent(".build/debug/FuzzSmoke")
+    try #require(FileManager.default.isExecutableFile(atPath: tool.path), "build FuzzSmoke first")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-smoke-\(kind)-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let process = Process()
+    process.executableURL = tool
+    process.arguments = ["--self-test", kind, "--root", root.path]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus != 0)
+    let kept = try Data(contentsOf: root.appendingPathComponent(".work/self-test.crash"))
+    #expect(String(decoding: kept, as: UTF8.self) == "self-test input")
+    #expect(said.contains("==msnb-fuzz=="))
+    #expect(said.contains("73656c662d7465737420696e707574"))  // "self-test input" in hexadecimal
+}
