@@ -52,10 +52,11 @@ public enum NotebookHTML {
     /// One cell: its code in a `<details>` block (when echoed) and its outputs.
     static func cellHTML(_ cell: NotebookCell, result: CellResult?, options: SessionOptions) -> String {
         var out = "<section class=\"msnb-cell\" id=\"cell-\(cell.number)\">\n"
-        if cell.echo {
-            out += "<details open><summary>\(esc(cell.label))</summary><pre class=\"msnb-code\"><code>\(esc(cell.code))</code></pre></details>\n"
-        }
         let language = options.messageLanguage
+        if cell.echo {
+            let label = Messages.text("heading.cell", language, ["n": String(cell.number)]) + (cell.name.map { " (\($0))" } ?? "")
+            out += "<details open><summary>\(esc(label))</summary><pre class=\"msnb-code\"><code>\(esc(cell.code))</code></pre></details>\n"
+        }
         guard let r = result else { return out + "<p class=\"msnb-note\">(\(esc(Messages.text("heading.notRun", language))))</p>\n</section>\n" }
         if !cell.eval { return out + "<p class=\"msnb-note\">(\(esc(Messages.text("heading.notEvaluated", language))))</p>\n</section>\n" }
         if !r.ok { out += "<p class=\"msnb-error\">\(esc(r.problem ?? Messages.text("heading.cellFailed", language)))</p>\n" }

@@ -41,8 +41,10 @@ import Testing
     #expect(html.contains("<strong>Daftar isi</strong>"))
     #expect(html.contains("Parameter: <code>k = 2</code>"))
     #expect(html.contains("Dibuat dengan msnb test dengan parameter <code>k = 2</code>."))
+    #expect(html.contains("<summary>sel 2 (value)</summary>"))
     // English notebooks are unchanged.
     let en = try NotebookRunner.run(try NotebookDocument.parse(text.replacingOccurrences(of: "language: id\n", with: ""), file: "uji.msnb"),
                                     at: dir.appendingPathComponent("uji.msnb"), options: RunOptions(outDirectory: dir))
     #expect(NotebookRendering.render(en, format: .md).contains("error: unknown name 'nope'"))
+    #expect(NotebookHTML.render(en, generator: "msnb test").contains("<summary>cell 2 (value)</summary>"))
 }

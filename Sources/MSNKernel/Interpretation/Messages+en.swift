@@ -361,6 +361,7 @@ extension Messages {
         "heading.moreRows": "{n} more rows not shown",
         "heading.columnsElided": "{n} columns elided",
         "heading.noColumns": "no columns, {n} rows",
+        "heading.cell": "cell {n}",
         "heading.notRun": "not run",
         "heading.notEvaluated": "not evaluated: eval=false",
         "heading.notEvaluatedShort": "not evaluated",

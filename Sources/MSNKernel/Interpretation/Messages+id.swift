@@ -343,6 +343,7 @@ extension Messages {
         "heading.moreRows": "{n} baris lagi tidak ditampilkan",
         "heading.columnsElided": "{n} kolom tidak ditampilkan",
         "heading.noColumns": "tanpa kolom, {n} baris",
+        "heading.cell": "sel {n}",
         "heading.notRun": "tidak dijalankan",
         "heading.notEvaluated": "tidak dievaluasi: eval=false",
         "heading.notEvaluatedShort": "tidak dievaluasi",
