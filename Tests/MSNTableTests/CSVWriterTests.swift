@@ -29,3 +29,16 @@ import Testing
     #expect(leftovers == ["out.csv"])
     try? FileManager.default.removeItem(at: dir)
 }
+
+/// Found by the CSV fuzzer: a column named "x;y" was written unquoted, and the reader, which detects the
+/// delimiter on the header line, read it back as two columns. Names with a detectable delimiter are quoted.
+@Test func headerNamesWithADetectableDelimiterAreQuoted() throws {
+    let t = try Table([("x;y", .int(TypedColumn<Int64>([1, 2]))), ("a\tb", .int(TypedColumn<Int64>([3, 4]))), ("c", .int(TypedColumn<Int64>([5, 6])))])
+    let bytes = CSVWriter.render(t)
+    #expect(String(decoding: bytes, as: UTF8.self) == "\"x;y\",\"a\tb\",c\n1,3,5\n2,4,6\n")
+    let back = try CSVReader.parse(bytes, name: "back.csv")
+    #expect(back.columnNames == ["x;y", "a\tb", "c"])
+    #expect(back.rowCount == 2)
+    let zeroRows = try CSVReader.parse(Array("\"x;y\"\r\n".utf8), name: "fuzz.csv")
+    #expect(try CSVReader.parse(CSVWriter.render(zeroRows), name: "again.csv").columnNames == ["x;y"])
+}

@@ -38,7 +38,10 @@ public enum CSVWriter {
         var out: [UInt8] = []
         for (j, name) in table.columnNames.enumerated() {
             if j > 0 { out.append(delimiter) }
-            appendField(name, to: &out, delimiter: delimiter, forceQuote: false)
+            // A name holding any delimiter the reader detects (comma, tab, semicolon) is quoted: the
+            // reader picks the delimiter from the header line, so "x;y" unquoted would read back as two columns.
+            let detectable = name.utf8.contains { $0 == ASCII.comma || $0 == ASCII.tab || $0 == ASCII.semicolon }
+            appendField(name, to: &out, delimiter: delimiter, forceQuote: detectable)
         }
         out.append(ASCII.lf)
         return out
