@@ -71,15 +71,14 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
             if let hint { out += "  = hint: \(hint)\n" }
             return out
         }
-        let lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
         let gutter = String(span.line).count
         let pad = String(repeating: " ", count: gutter)
         out += "\(pad)--> \(span.file):\(span.line):\(span.column)\n"
-        guard span.line >= 1, span.line <= lines.count else {
+        guard let source, let line = Self.line(span.line, of: source) else {
             if let hint { out += "\(pad) = hint: \(hint)\n" }
             return out
         }
-        var text = String(lines[span.line - 1])
+        var text = String(line)
         if text.hasSuffix("\r") { text.removeLast() }
         text = text.replacingTabs()
         out += "\(pad) |\n"
@@ -89,9 +88,22 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         out += "\(pad) | \(carets)" + (hint.map { " \($0)" } ?? "") + "\n"
         return out
     }
+
+    /// Line `number` (from 1) of `source`, found by scanning bytes up to it: rendering many
+    /// diagnostics of a long source must not split the whole source each time.
+    static func line(_ number: Int, of source: String) -> Substring? {
+        guard number >= 1 else { return nil }
+        let u = source.utf8
+        var start = u.startIndex
+        for _ in 1..<number {
+            guard let newline = u[start...].firstIndex(of: 0x0A) else { return nil }
+            start = u.index(after: newline)
+        }
+        return source[start..<(u[start...].firstIndex(of: 0x0A) ?? u.endIndex)]
+    }
 }
 
 extension String {
     /// Tabs become single spaces so that carets line up with characters.
-    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+    func replacingTabs() -> String { utf8.contains(0x09) ? String(map { $0 == "\t" ? " " : $0 }) : self }
 }
