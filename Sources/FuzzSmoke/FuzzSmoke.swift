@@ -11,6 +11,7 @@ import MSNFuzz
 ///
 ///     FuzzSmoke [--seconds 60] [--seed N] [--root Fuzz] [--only csv,parser]
 ///     FuzzSmoke --self-test trap|overflow|hang --root DIR   (the dump machinery's own test)
+///     FuzzSmoke --replay TARGET FILE     (one input through one target; for the evaluator, prints its program)
 @main enum FuzzSmoke {
     static func main() {
         let args = CommandLine.arguments
@@ -25,6 +26,13 @@ import MSNFuzz
         let work = root.appendingPathComponent(".work")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 
+        if let target = option("--replay"), args.count > 3, let entry = FuzzEntries.targets[target],
+           let data = FileManager.default.contents(atPath: args[3]) {
+            if target == "evaluator" { print(ProgramGenerator.program(from: Array(data)), terminator: "") }
+            entry(Array(data))
+            print("replayed \(args[3]) through \(target): no crash")
+            exit(0)
+        }
         let selfTest = option("--self-test")
         guard msnb_crash_dump_install(work.appendingPathComponent("smoke.crash").path, selfTest == nil ? 60 : 1) == 0 else {
             FileHandle.standardError.write(Data("FuzzSmoke: could not install the crash handlers\n".utf8))

@@ -143,3 +143,16 @@ import Testing
     let described = Renderer.textTable(try t.describe(), options: SessionOptions())
     #expect(described.count < 1_000 && described.contains("é…"))
 }
+
+/// Found by the evaluator fuzzer: `true and true` (two scalars) and `1 in [1, 2]` in a derive on a table
+/// with no rows read the first element of empty arrays. A scalar is one value whatever the row count.
+@Test func scalarLogicAndMembershipOnATableWithNoRows() throws {
+    let s = makeSession()
+    _ = try s.table("hs = load \"data/HolzingerSwineford1939.csv\"\nhs | head 1")
+    let empty = try s.table("hs | head 0 | derive y = true and null, z = 1 in [1, 2], w = null or false")
+    #expect(empty.rowCount == 0)
+    #expect(Array(empty.columnNames.suffix(3)) == ["y", "z", "w"])
+    let one = try s.table("hs | head 1 | derive y = true and null, z = 1 in [1, 2], w = null or false, v = false and null")
+    #expect(one.column(named: "y")?[0] == .null && one.column(named: "z")?[0] == .bool(true))
+    #expect(one.column(named: "w")?[0] == .null && one.column(named: "v")?[0] == .bool(false))
+}

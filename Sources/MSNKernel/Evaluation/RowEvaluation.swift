@@ -74,7 +74,8 @@ extension Evaluator {
                     throw Diagnostic(.type, "cannot look for \(listIsText ? "text" : "numbers") in \(label(x)), which is \(VectorOps.typeName(v))", at: span)
                 }
             }
-            let n = ctx.rows
+            // A scalar is one value whatever the row count (also on a table with no rows).
+            let n: Int = { if case .scalar = v { return 1 }; return ctx.rows }()
             var out = [Bool](repeating: false, count: n)
             var valid = Bitmap(count: n)
             for i in 0..<n {

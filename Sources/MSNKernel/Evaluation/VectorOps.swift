@@ -214,6 +214,8 @@ enum VectorOps {
             throw Diagnostic(.type, "'\(op)' needs true/false on both sides, but \(x.label) is \(typeName(x.vec))", at: x.span,
                              hint: "use a comparison such as x > 0")
         }
+        // Two scalars make one value whatever the row count (also on a table with no rows).
+        if case .scalar = a.vec, case .scalar = b.vec, n != 1 { return try logic(op, a, b, rows: 1) }
         guard let x = a.vec.bools(n), let y = b.vec.bools(n) else { return .scalar(.null) }
         if x.validity == nil && y.validity == nil, case .column = a.vec, case .column = b.vec {
             // No nulls on either side: plain element-wise logic.

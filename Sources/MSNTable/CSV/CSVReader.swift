@@ -155,7 +155,10 @@ public enum CSVReader {
         var names: [String] = []
         var fieldStart = start
         for end in probe.fieldEnds {
-            names.append(FieldParsing.text(b, fieldStart, Int(end)).trimmingCharacters(in: .whitespaces))
+            // A byte-order mark after the file's start (say, behind a blank line) is not part of a name.
+            var name = Substring(FieldParsing.text(b, fieldStart, Int(end)))
+            while name.unicodeScalars.first == "\u{FEFF}" { name = Substring(name.unicodeScalars.dropFirst()) }
+            names.append(name.trimmingCharacters(in: .whitespaces))
             fieldStart = Int(end) + 1
         }
         var seen = Set<String>()
