@@ -70,12 +70,15 @@ enum TableBench {
     static func runOne(file: String, op: String, runs: Int) throws {
         let table = try CSVReader.read(path: file)
         let wide = try wideTable(rows: table.rowCount)
+        let regions = try Table([("region", .string(StringColumn(["Java", "Sumatra", "Bali"]))),
+                                 ("island_pop_m", .int(TypedColumn<Int64>([152, 60, 4])))])
         var rows = 0
         let ms = try Bench.median(runs) {
             switch op {
             case "filter": rows = try engineFilter(table)?.rowCount ?? -1
             case "join_big": rows = try table.joined(with: wide, on: [("firm_id", "firm_id")]).rowCount
-            default: throw TableError.invalidArgument("unknown op \(op): filter or join_big")
+            case "join": rows = try table.joined(with: regions, on: [("region", "region")]).rowCount
+            default: throw TableError.invalidArgument("unknown op \(op): filter, join or join_big")
             }
         }
         print("{\"op\": \"\(op)\", \"rows\": \(rows), \"ms\": \(String(format: "%.2f", ms))}")
