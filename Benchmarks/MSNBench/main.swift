@@ -4,6 +4,7 @@ import Foundation
 // msnb benchmark harness (release build): `make bench` or
 //   .build/release/MSNBench gen --rows 1000000 --out Benchmarks/out/firms_1m.csv
 //   .build/release/MSNBench table Benchmarks/out/firms_1m.csv
+//   .build/release/MSNBench table-op Benchmarks/out/firms_1m.csv --op filter|join|join_big [--runs 20]   (one op, for perf)
 //   .build/release/MSNBench load Benchmarks/out/firms_1m.csv   (one load: time and peak memory)
 //   .build/release/MSNBench sem
 //   .build/release/MSNBench floatfmt [--count 10000000]   (shortest-double text == Swift's description)
@@ -26,6 +27,9 @@ case "gen":
 case "table":
     guard args.count >= 2 else { print("usage: MSNBench table FILE.csv [--runs N]"); exit(2) }
     try TableBench.run(file: args[1], runs: Int(Bench.value(args, "--runs") ?? "5") ?? 5)
+case "table-op":
+    guard args.count >= 2 else { print("usage: MSNBench table-op FILE.csv --op filter|join|join_big [--runs N]"); exit(2) }
+    try TableBench.runOne(file: args[1], op: Bench.value(args, "--op") ?? "filter", runs: Int(Bench.value(args, "--runs") ?? "20") ?? 20)
 case "load":
     guard args.count >= 2 else { print("usage: MSNBench load FILE.csv"); exit(2) }
     let t0 = DispatchTime.now().uptimeNanoseconds

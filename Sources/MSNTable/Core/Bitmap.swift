@@ -47,9 +47,7 @@ public struct Bitmap: Sendable, Equatable {
 
     /// The bitmap of the rows at `indices`.
     public func take(_ indices: [Int]) -> Bitmap {
-        var r = Bitmap(count: indices.count, allValid: false)
-        for (j, i) in indices.enumerated() where self[i] { r.words[j >> 6] |= 1 << UInt64(j & 63) }
-        return r
+        Bitmap(words: Gather.bits(words, indices), count: indices.count)
     }
 
     /// This bitmap followed by `other`.

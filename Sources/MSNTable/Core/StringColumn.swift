@@ -88,19 +88,26 @@ public struct StringColumn: Sendable {
         }
     }
 
-    /// The rows at `indices`, in that order.
+    /// The rows at `indices`, in that order (plain strings: the new offsets first, then one copy per row).
     public func take(_ indices: [Int]) -> StringColumn {
         switch storage {
         case .dictionary(let codes, let dictionary):
-            return StringColumn(storage: .dictionary(codes: indices.map { codes[$0] }, dictionary: dictionary),
+            return StringColumn(storage: .dictionary(codes: Gather.values(codes, indices), dictionary: dictionary),
                                 validity: validity?.take(indices))
         case .plain(let offsets, let bytes):
-            var newOffsets = [0]
-            newOffsets.reserveCapacity(indices.count + 1)
-            var newBytes: [UInt8] = []
-            for i in indices {
-                newBytes.append(contentsOf: bytes[offsets[i]..<offsets[i + 1]])
-                newOffsets.append(newBytes.count)
+            var newOffsets = [Int](repeating: 0, count: indices.count + 1)
+            offsets.withUnsafeBufferPointer { o in
+                for (k, i) in indices.enumerated() { newOffsets[k + 1] = newOffsets[k] + o[i + 1] - o[i] }
+            }
+            let total = newOffsets[indices.count], starts = newOffsets
+            let newBytes = [UInt8](unsafeUninitializedCapacity: total) { out, n in
+                bytes.withUnsafeBufferPointer { b in offsets.withUnsafeBufferPointer { o in
+                    guard let dst = out.baseAddress, let src = b.baseAddress else { return }
+                    for (k, i) in indices.enumerated() {
+                        (dst + starts[k]).initialize(from: src + o[i], count: o[i + 1] - o[i])
+                    }
+                } }
+                n = total
             }
             return StringColumn(storage: .plain(offsets: newOffsets, bytes: newBytes), validity: validity?.take(indices))
         }

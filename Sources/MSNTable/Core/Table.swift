@@ -112,19 +112,11 @@ public struct Table: Sendable {
         if indices.count * columns.count < 1 << 18 || columns.count < 2 {
             t.columns = columns.map { $0.take(indices) }
         } else {
-            let box = ColumnBox(columns)
-            DispatchQueue.concurrentPerform(iterations: columns.count) { j in box.set(j, columns[j].take(indices)) }
-            t.columns = box.columns
+            let made = Slots<Column?>(columns.count, nil), source = columns
+            Parallel.run(source.count) { j in made.set(j, source[j].take(indices)) }
+            t.columns = source.indices.map { made[$0] ?? source[$0] }
         }
         return t
-    }
-
-    /// Columns filled in by parallel workers, one slot each.
-    private final class ColumnBox: @unchecked Sendable {
-        private(set) var columns: [Column]
-        private let lock = NSLock()
-        init(_ placeholder: [Column]) { columns = placeholder }
-        func set(_ j: Int, _ c: Column) { lock.lock(); columns[j] = c; lock.unlock() }
     }
 
     /// The first `n` rows (the table itself, shared not copied, when it has no more than `n`).
@@ -133,21 +125,13 @@ public struct Table: Sendable {
     /// The last `n` rows (the table itself when it has no more than `n`).
     public func tail(_ n: Int) -> Table { n >= rowCount ? self : take(Array(max(0, rowCount - max(0, n))..<rowCount)) }
 
-    /// Rows where `mask` is true (null counts as false).
+    /// Rows where `mask` is true (null counts as false): the kept rows' indices from the mask a word
+    /// at a time, then every column gathered (columns on both cores for large results).
     public func filter(_ mask: TypedColumn<Bool>) throws -> Table {
         guard mask.count == rowCount else {
             throw TableError.lengthMismatch(column: "filter condition", expected: rowCount, found: mask.count)
         }
-        var idx: [Int] = []
-        idx.reserveCapacity(rowCount)
-        mask.values.withUnsafeBufferPointer { m in
-            if let v = mask.validity {
-                for i in 0..<m.count where m[i] && v[i] { idx.append(i) }
-            } else {
-                for i in 0..<m.count where m[i] { idx.append(i) }
-            }
-        }
-        return take(idx)
+        return take(Gather.selection(mask.values, mask.validity))
     }
 
     /// This table's rows followed by `other`'s; the column names and types must match.

@@ -26,10 +26,7 @@ public struct TypedColumn<Element: Sendable>: Sendable {
 
     /// The rows at `indices`, in that order.
     public func take(_ indices: [Int]) -> TypedColumn {
-        var out = [Element]()
-        out.reserveCapacity(indices.count)
-        values.withUnsafeBufferPointer { v in for i in indices { out.append(v[i]) } }
-        return TypedColumn(out, validity: validity?.take(indices))
+        TypedColumn(Gather.values(values, indices), validity: validity?.take(indices))
     }
 
     /// This column followed by `other`.

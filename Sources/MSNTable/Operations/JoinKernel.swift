@@ -4,41 +4,13 @@
 enum JoinKernel {
     /// For each output row, the left row and the right row (-1: no match, on the side a left, right or full join keeps). Left rows
     /// come in order, each followed by its matches in right-row order; null keys never match.
-    static func match(_ left: [Column], _ right: [Column], kind: JoinKind) -> (left: [Int], right: [Int]) {
+    static func match(_ left: [Column], _ right: [Column], kind: JoinKind) -> JoinRows {
         var (lcodes, rcodes, count) = codes(left[0], right[0])
         for k in 1..<max(1, left.count) {
             let (l, r, _) = codes(left[k], right[k])
             (lcodes, rcodes, count) = combine(lcodes, rcodes, l, r)
         }
-        // Right rows grouped by code, in row order (counting sort).
-        var start = [Int](repeating: 0, count: count + 1)
-        for c in rcodes where c >= 0 { start[Int(c) + 1] += 1 }
-        for i in 0..<count { start[i + 1] += start[i] }
-        var fill = start
-        var rows = [Int](repeating: 0, count: start[count])
-        for (j, c) in rcodes.enumerated() where c >= 0 { rows[fill[Int(c)]] = j; fill[Int(c)] += 1 }
-        var outLeft: [Int] = [], outRight: [Int] = []
-        outLeft.reserveCapacity(lcodes.count)
-        outRight.reserveCapacity(lcodes.count)
-        let keepLeft = kind == .left || kind == .full, keepRight = kind == .right || kind == .full
-        var rightMatched = [Bool](repeating: false, count: keepRight ? rcodes.count : 0)
-        for (i, c) in lcodes.enumerated() {
-            if c >= 0, start[Int(c)] < start[Int(c) + 1] {
-                for j in rows[start[Int(c)]..<start[Int(c) + 1]] {
-                    outLeft.append(i); outRight.append(j)
-                    if keepRight { rightMatched[j] = true }
-                }
-            } else if keepLeft {
-                outLeft.append(i)
-                outRight.append(-1)
-            }
-        }
-        // Right and full joins: right rows that matched nothing come last, in right-row order.
-        for (j, matched) in rightMatched.enumerated() where !matched {
-            outLeft.append(-1)
-            outRight.append(j)
-        }
-        return (outLeft, outRight)
+        return JoinRows(left: lcodes, right: rcodes, codes: count, kind: kind)
     }
 
     /// Whether each left row has at least one match on the right (semi and anti joins).
@@ -64,34 +36,27 @@ enum JoinKernel {
             let map = lvalues.map { index[$0] ?? -1 }
             return (lc.map { $0 < 0 ? -1 : map[Int($0)] }, rc, rvalues.count)
         case (.int(let li), .int(let ri)):
-            return hashed(li.values, li.validity, ri.values, ri.validity) { UInt64(bitPattern: $0) }
+            // Sign bit flipped: the images keep the ints' order, so a short range stays short.
+            let image = { (v: [Int64]) in v.map { UInt64(bitPattern: $0) ^ (1 << 63) } }
+            return JoinKeyCodes.codes(image(li.values), li.validity, image(ri.values), ri.validity)
         case (.bool(let lb), .bool(let rb)):
-            return hashed(lb.values, lb.validity, rb.values, rb.validity) { $0 ? 1 : 0 }
+            let image = { (v: [Bool]) in v.map { $0 ? UInt64(1) : 0 } }
+            return JoinKeyCodes.codes(image(lb.values), lb.validity, image(rb.values), rb.validity)
         default:
             // Ints and floats compare as Doubles: 2 matches 2.0, -0.0 matches 0.0, NaN matches nothing.
-            let ld = l.doubles() ?? [], rd = r.doubles() ?? []
-            return hashed(ld, nil, rd, nil) { $0.isNaN ? nil : ($0 == 0 ? 0 : $0.bitPattern) }
+            let (li, lv) = doubleImages(l), (ri, rv) = doubleImages(r)
+            return JoinKeyCodes.codes(li, lv, ri, rv)
         }
     }
 
-    /// Codes through a hash of each value's 64-bit image (nil image: never matches).
-    private static func hashed<T>(_ l: [T], _ lv: Bitmap?, _ r: [T], _ rv: Bitmap?,
-                                  _ image: (T) -> UInt64?) -> (left: [Int32], right: [Int32], count: Int) {
-        var index: [UInt64: Int32] = [:]
-        var rcodes = [Int32](repeating: -1, count: r.count)
-        for j in 0..<r.count where rv.map({ $0[j] }) ?? true {
-            guard let key = image(r[j]) else { continue }
-            if let c = index[key] { rcodes[j] = c } else {
-                let c = Int32(index.count)
-                index[key] = c
-                rcodes[j] = c
-            }
-        }
-        var lcodes = [Int32](repeating: -1, count: l.count)
-        for i in 0..<l.count where lv.map({ $0[i] }) ?? true {
-            if let key = image(l[i]), let c = index[key] { lcodes[i] = c }
-        }
-        return (lcodes, rcodes, index.count)
+    /// A numeric column's values as Doubles' bit patterns (-0.0 as 0.0), valid where not null or NaN.
+    private static func doubleImages(_ c: Column) -> ([UInt64], Bitmap?) {
+        let d = c.doubles() ?? []
+        let images = d.map { $0 == 0 ? 0 : $0.bitPattern }
+        var valid = Bitmap(count: d.count)
+        var any = false
+        for (i, x) in d.enumerated() where x.isNaN { valid[i] = false; any = true }
+        return (images, any ? valid : nil)
     }
 
     /// Folds a further key's codes into composite codes (dense over the right side's combinations).

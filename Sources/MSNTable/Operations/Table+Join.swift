@@ -35,23 +35,35 @@ extension Table {
             let has = JoinKernel.leftHasMatch(leftKeys, rightKeys)
             return take((0..<rowCount).filter { has[$0] == (kind == .semi) })
         }
-        let (leftRows, rightRows) = JoinKernel.match(leftKeys, rightKeys, kind: kind)
-        let leftMissing = leftRows.contains(-1), rightMissing = rightRows.contains(-1)
+        let pairsOfRows = JoinKernel.match(leftKeys, rightKeys, kind: kind)
+        let leftRows = pairsOfRows.left, rightRows = pairsOfRows.right
+        let leftMissing = pairsOfRows.leftMissing, rightMissing = pairsOfRows.rightMissing
         let rightKeyNames = Set(keys.map(\.right))
         let rightNames = Set(right.columnNames).subtracting(rightKeyNames)
-        var pairs: [(String, Column)] = []
+        // Output columns: (name, how to make it), then made column by column on both cores.
+        var names: [String] = [], makers: [@Sendable () -> Column] = []
         for (name, c) in zip(columnNames, columns) {
-            var taken = leftMissing ? JoinKernel.takeOrNull(c, leftRows) : c.take(leftRows)
             if leftMissing, let k = keys.firstIndex(where: { $0.left == name }) {
-                taken = JoinKernel.coalesceKey(c, leftRows, rightKeys[k], rightRows)
+                let rk = rightKeys[k]
+                makers.append { JoinKernel.coalesceKey(c, leftRows, rk, rightRows) }
+            } else {
+                makers.append { leftMissing ? JoinKernel.takeOrNull(c, leftRows) : c.take(leftRows) }
             }
             let clashes = rightNames.contains(name) && !keys.contains { $0.left == name }
-            pairs.append((clashes ? name + suffix.left : name, taken))
+            names.append(clashes ? name + suffix.left : name)
         }
         for (name, c) in zip(right.columnNames, right.columns) where !rightKeyNames.contains(name) {
-            let outName = columnNames.contains(name) ? name + suffix.right : name
-            pairs.append((outName, rightMissing ? JoinKernel.takeOrNull(c, rightRows) : c.take(rightRows)))
+            names.append(columnNames.contains(name) ? name + suffix.right : name)
+            makers.append { rightMissing ? JoinKernel.takeOrNull(c, rightRows) : c.take(rightRows) }
         }
+        let made = Slots<Column?>(makers.count, nil)
+        let work = makers
+        if leftRows.count * work.count >= 1 << 18 {
+            Parallel.run(work.count) { j in made.set(j, work[j]()) }
+        } else {
+            for (j, w) in work.enumerated() { made.set(j, w()) }
+        }
+        let pairs = names.enumerated().map { ($0.element, made[$0.offset] ?? Column.nulls(.int, count: leftRows.count)) }
         return try Table(pairs)
     }
 
