@@ -120,11 +120,18 @@ extension SEMFit {
         var total = 0.0
         for (g, data) in groups.enumerated() {
             let mm = models[g]
-            guard let w = try? mm.sigma.inverseSPD() else { return .nan }
+            guard let w = SPDKernel.inverseAndLogDet(mm.sigma)?.inverse else { return .nan }
             var resid = data.cov
             for i in 0..<(p * p) { resid.values[i] -= mm.sigma.values[i] }
-            let we = w * resid, ws = w * data.cov
-            var t1 = 0.5 * (we * we).trace, t2 = 0.5 * (ws * ws).trace
+            // tr(A A) = Σ_ij a_ij a_ji for A = W E and W S: one product each, no second product.
+            func traceSquare(_ a: [Double]) -> Double {
+                var s = 0.0
+                for i in 0..<p { for j in 0..<p { s += a[i * p + j] * a[j * p + i] } }
+                return s
+            }
+            let we = DenseKernel.multiply(w.values, resid.values, m: p, k: p, n: p)
+            let ws = DenseKernel.multiply(w.values, data.cov.values, m: p, k: p, n: p)
+            var t1 = 0.5 * traceSquare(we), t2 = 0.5 * traceSquare(ws)
             if table.meanStructure {
                 let d = zip(data.mean, mm.mu).map { $0 - $1 }
                 t1 += dot(d, w.apply(d))
