@@ -5,8 +5,8 @@ extension Likelihood {
     /// gradient is small, then BFGS updates of the last Fisher matrix: scoring converges only linearly when
     /// the model does not fit exactly (with complete data) or when the expected information differs from
     /// the Hessian (missing-data patterns), the updates superlinearly. The evaluation of the accepted point
-    /// (model matrices and Σ_b⁻¹) is kept for the next gradient.
-    func minimise(start: [Double], maxIterations: Int = 500) throws -> (x: [Double], iterations: Int, value: Double) {
+    /// (model matrices and Σ_b⁻¹) is kept for the next gradient, and returned with the estimates.
+    func minimise(start: [Double], maxIterations: Int = 500) throws -> (x: [Double], iterations: Int, value: Double, evaluation: Evaluation) {
         var x = start
         guard var e = evaluate(start) else {
             throw SEMError.unsupported("the starting values give an implied covariance matrix that is not positive definite")
@@ -22,7 +22,7 @@ extension Likelihood {
                 bfgs?.update(s: zip(x, prev.x).map { $0 - $1 }, y: zip(g, prev.g).map { $0 - $1 })
             }
             let gmax = g.map(abs).max() ?? 0
-            if gmax < 1e-10 { return (x, iteration, f) }
+            if gmax < 1e-10 { return (x, iteration, f, e) }
             previous = (x, g)
             let step: [Double]
             do {
@@ -41,18 +41,18 @@ extension Likelihood {
                     e = ec
                     f = ec.value
                     accepted = true
-                    if improvement < 1e-15 && gmax < 1e-7 { return (x, iteration, f) }
+                    if improvement < 1e-15 && gmax < 1e-7 { return (x, iteration, f, e) }
                     break
                 }
                 t /= 2
             }
             if !accepted {
-                if gmax < 1e-6 { return (x, iteration, f) }
+                if gmax < 1e-6 { return (x, iteration, f, e) }
                 throw SEMError.notConverged(iterations: iteration, gradient: gmax)
             }
         }
         let gmax = gradient(e, information: false).g.map(abs).max() ?? 0
-        if gmax < 1e-6 { return (x, maxIterations, f) }
+        if gmax < 1e-6 { return (x, maxIterations, f, e) }
         throw SEMError.notConverged(iterations: maxIterations, gradient: gmax)
     }
 

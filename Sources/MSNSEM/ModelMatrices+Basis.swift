@@ -37,7 +37,7 @@ extension ModelMatrices {
     func basisDerivatives(_ table: ParameterTable) -> BasisDerivatives {
         let p = sigma.rows, k = table.eta.count
         let l = lambda * a          // p × k: ∂μ/∂α and the left factors
-        let q = lambda * m          // p × k
+        let q = lambdaM             // p × k
         var columns = [Double](repeating: 0, count: p * 2 * k)
         for i in 0..<p { for j in 0..<k { columns[i * 2 * k + j] = l[i, j]; columns[i * 2 * k + k + j] = q[i, j] } }
         let lCol = { (j: Int) in p + j }, qCol = { (j: Int) in p + k + j }

@@ -23,6 +23,8 @@ struct ModelMatrices {
     var a: Matrix
     /// Cov(η) = A Ψ Aᵀ.
     var m: Matrix
+    /// Λ Cov(η): the right factors of the loadings' derivatives.
+    var lambdaM: Matrix
     /// Σ.
     var sigma: Matrix
     /// μ (zeros without a mean structure).
@@ -66,7 +68,25 @@ struct ModelMatrices {
             }
             m = a * psi * a.transposed
         }
-        sigma = lambda * m * lambda.transposed + theta
+        // Σ = (Λ M) Λᵀ + Θ: its lower triangle by dot products of rows, mirrored (exactly symmetric).
+        var lm = Matrix(rows: p, cols: k)
+        lm.values = DenseKernel.multiply(lambda.values, m.values, m: p, k: k, n: k)
+        var sg = theta
+        let lambdaValues = lambda.values
+        lm.values.withUnsafeBufferPointer { lp in
+            lambdaValues.withUnsafeBufferPointer { ap in
+                sg.values.withUnsafeMutableBufferPointer { sp in
+                    guard let pl = lp.baseAddress, let pa = ap.baseAddress, let ps = sp.baseAddress else { return }
+                    for i in 0..<p { for j in 0...i {
+                        let v = DenseKernel.dot(pl + i * k, pa + j * k, k)
+                        ps[i * p + j] += v
+                        if i != j { ps[j * p + i] += v }
+                    } }
+                }
+            }
+        }
+        lambdaM = lm
+        sigma = sg
         etaMean = k > 0 ? (a * Matrix(alpha.map { [$0] })).values : []
         let la = k > 0 ? (lambda * Matrix(etaMean.map { [$0] })).values : [Double](repeating: 0, count: p)
         mu = zip(nu, la).map { $0 + $1 }

@@ -16,28 +16,25 @@ enum SPDKernel {
     }
 
     /// The upper Cholesky factor U (Σ = UᵀU, row-major, zeros below the diagonal) and log|Σ|, or nil when
-    /// a pivot is not above `minimumPivot` (or not finite). Right-looking: each step updates the trailing
-    /// rows along their contiguous upper parts.
+    /// a pivot is not above `minimumPivot` (or not finite).
     static func choleskyUpper(_ a: [Double], n: Int, minimumPivot: Double = 0) -> (u: [Double], logDet: Double)? {
         guard a.count == n * n else { return nil }
         var u = a
         var logDet = 0.0
         let ok = u.withUnsafeMutableBufferPointer { up -> Bool in
             guard let pu = up.baseAddress else { return true }
-            for j in 0..<n {
-                let rj = pu + j &* n
-                let d = rj[j]
+            // Row i of U from the rows above it (left-looking): every update of row i has the same length
+            // n − i, so four rows are folded in per pass; each entry still receives them in order.
+            for i in 0..<n {
+                let ri = pu + i &* n
+                DenseKernel.accumulate(ri + i, pu + i, ldb: n, rows: 0..<i, n: n &- i) { -pu[$0 &* n &+ i] }
+                let d = ri[i]
                 guard d > minimumPivot, d.isFinite else { return false }
                 let r = d.squareRoot()
-                rj[j] = r
+                ri[i] = r
                 logDet += 2 * Foundation.log(r)
                 let inv = 1 / r
-                for c in (j &+ 1)..<max(j &+ 1, n) { rj[c] *= inv }
-                for i in (j &+ 1)..<max(j &+ 1, n) {
-                    let f = rj[i]
-                    if f == 0 { continue }
-                    DenseKernel.axpy(pu + i &* n + i, rj + i, -f, n &- i)
-                }
+                for c in (i &+ 1)..<max(i &+ 1, n) { ri[c] *= inv }
             }
             for i in 1..<max(1, n) { for j in 0..<i { pu[i &* n &+ j] = 0 } }
             return true
@@ -56,10 +53,23 @@ enum SPDKernel {
                 for i in 0..<n {
                     let xi = px + i &* n
                     xi[i] = 1
-                    for k in 0..<i {
-                        let f = pu[k &* n &+ i]          // L[i, k] = U[k, i]
-                        if f == 0 { continue }
-                        DenseKernel.axpy(xi, px + k &* n, -f, k &+ 1)
+                    // x_i[0...k] −= L[i, k] x_k[0...k] for k < i (L[i, k] = U[k, i]), four k per pass over
+                    // their common part; each entry receives the k in increasing order.
+                    var k = 0
+                    while k &+ 4 <= i {
+                        let f0 = pu[k &* n &+ i], f1 = pu[(k &+ 1) &* n &+ i], f2 = pu[(k &+ 2) &* n &+ i], f3 = pu[(k &+ 3) &* n &+ i]
+                        let x0 = px + k &* n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n
+                        DenseKernel.axpy4(xi, x0, x1, x2, x3, -f0, -f1, -f2, -f3, k &+ 1)
+                        let j1 = k &+ 1, j2 = k &+ 2, j3 = k &+ 3
+                        xi[j1] = xi[j1] + -f1 * x1[j1] + -f2 * x2[j1] + -f3 * x3[j1]
+                        xi[j2] = xi[j2] + -f2 * x2[j2] + -f3 * x3[j2]
+                        xi[j3] = xi[j3] + -f3 * x3[j3]
+                        k &+= 4
+                    }
+                    while k < i {
+                        let f = pu[k &* n &+ i]
+                        if f != 0 { DenseKernel.axpy(xi, px + k &* n, -f, k &+ 1) }
+                        k &+= 1
                     }
                     let d = 1 / pu[i &* n &+ i]
                     for j in 0...i { xi[j] *= d }
@@ -69,13 +79,9 @@ enum SPDKernel {
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { op in
                 guard let px = xp.baseAddress, let po = op.baseAddress else { return }
-                for k in 0..<n {
-                    let xk = px + k &* n
-                    for i in 0...k {
-                        let f = xk[i]
-                        if f == 0 { continue }
-                        DenseKernel.axpy(po + i &* n, xk, f, i &+ 1)
-                    }
+                // Row i of the lower triangle: Σ_{k ≥ i} x_k[i] x_k[0...i], four k per pass.
+                for i in 0..<n {
+                    DenseKernel.accumulate(po + i &* n, px, ldb: n, rows: i..<n, n: i &+ 1) { px[$0 &* n &+ i] }
                 }
                 for i in 0..<n { for j in 0..<i { po[j &* n &+ i] = po[i &* n &+ j] } }
             }

@@ -69,16 +69,24 @@ public struct GroupData: Sendable {
         }
     }
 
-    /// Means and covariance (divisor n) of `rows` of `cols`.
+    /// Means and covariance (divisor n) of `rows` of `cols`: the centred rows are gathered into one
+    /// contiguous buffer per variable, then each covariance is one vectorised dot product.
     static func moments(_ cols: [[Double]], _ rows: [Int]) -> ([Double], Matrix) {
-        let k = cols.count, n = Double(rows.count)
+        let k = cols.count, n = Double(rows.count), len = rows.count
         let m = cols.map { c in rows.reduce(0.0) { $0 + c[$1] } / n }
+        var centred = [Double](repeating: 0, count: k * len)
+        for a in 0..<k {
+            let c = cols[a], ma = m[a]
+            for (r, row) in rows.enumerated() { centred[a * len + r] = c[row] - ma }
+        }
         var s = Matrix(rows: k, cols: k)
-        for a in 0..<k { for b in a..<k {
-            var v = 0.0
-            for r in rows { v += (cols[a][r] - m[a]) * (cols[b][r] - m[b]) }
-            s[a, b] = v / n; s[b, a] = s[a, b]
-        } }
+        centred.withUnsafeBufferPointer { cp in
+            guard let pc = cp.baseAddress else { return }
+            for a in 0..<k { for b in a..<k {
+                let v = DenseKernel.dot(pc + a * len, pc + b * len, len) / n
+                s[a, b] = v; s[b, a] = v
+            } }
+        }
         return (m, s)
     }
 
