@@ -6,8 +6,8 @@ extension Likelihood {
     /// Every piece of ∂Σ/∂θ_k is coef·(a bᵀ + b aᵀ) with a and b columns of the basis [I | L | Q]
     /// (`BasisPiece`), so with W = Σ_b⁻¹ and T = S_b + d dᵀ
     /// - the Σ part of the gradient, tr((W − W T W) ∂Σ) = 2 coef [aᵀW b − aᵀ(W T W) b], needs W, W C,
-    ///   Cᵀ W C (C = [L | Q] on the block's rows), W T W C = (W T)(W C), Cᵀ W T W C and, for pairs of unit
-    ///   vectors (residual (co)variances), single entries (W T)_i· W_·j — never the p × p matrix W T W;
+    ///   Cᵀ W C (C = [L | Q] on the block's rows), W T W C, Cᵀ W T W C and, for pairs of unit vectors
+    ///   (residual (co)variances), single entries of W T W (`WeightedMoments`) — never W T W itself;
     /// - the information, 2[(aᵀW c)(bᵀW d) + (aᵀW d)(bᵀW c)] per pair of pieces, reads the same inner
     ///   products from one table G = [W, W C; (W C)ᵀ, Cᵀ W C] — no Gram matrix of spelled-out vectors.
     func gradient(_ e: Evaluation, information: Bool) -> (g: [Double], h: Matrix) {
@@ -30,14 +30,11 @@ extension Likelihood {
                 c = cb
             }
             let d = table.meanStructure ? zip(b.mean, blockMu(mm.mu, b)).map { $0 - $1 } : [Double](repeating: 0, count: pb)
-            var t = b.cov.values
-            if table.meanStructure { for i in 0..<pb where d[i] != 0 { for j in 0..<pb { t[i * pb + j] += d[i] * d[j] } } }
             let scale = Double(b.n) / nTotal
+            let wd = DenseKernel.apply(w, d, m: pb, n: pb)
             let wc = DenseKernel.multiply(w, c, m: pb, k: pb, n: width)
-            let wt = DenseKernel.multiply(w, t, m: pb, k: pb, n: pb)
-            let wtwc = DenseKernel.multiply(wt, wc, m: pb, k: pb, n: width)
             let cwc = DenseKernel.transposeMultiply(c, wc, k: pb, m: width, n: width)
-            let cwtwc = DenseKernel.transposeMultiply(c, wtwc, k: pb, m: width, n: width)
+            let wtw = WeightedMoments(w: w, cov: b.cov.values, factor: b.covFactor, wd: table.meanStructure ? wd : nil, c: c, wc: wc, p: pb, width: width)
             // The block's index of basis vector u in the table G (and in the W T W lookups): units by their
             // local row, the columns after the pb units; −1 when a unit vector vanishes on this block.
             let dim = pb + width
@@ -49,28 +46,22 @@ extension Likelihood {
                 if ia >= 0 && ib >= 0 { pieces.append((pc.k, pc.coef, ia, ib)) }
             }
             // Σ part of the gradient: 2 coef [aᵀW b − aᵀ W T W b].
-            w.withUnsafeBufferPointer { wp in
-                wt.withUnsafeBufferPointer { tp in
-                    guard let pw = wp.baseAddress, let pt = tp.baseAddress else { return }
-                    for pc in pieces {
-                        let (i, j) = pc.a <= pc.b ? (pc.a, pc.b) : (pc.b, pc.a)
-                        let gw: Double, gn: Double
-                        if j < pb {
-                            gw = pw[i * pb + j]
-                            gn = DenseKernel.dot(pt + i * pb, pw + j * pb, pb)
-                        } else if i < pb {
-                            gw = wc[i * width + j - pb]
-                            gn = wtwc[i * width + j - pb]
-                        } else {
-                            gw = cwc[(i - pb) * width + j - pb]
-                            gn = cwtwc[(i - pb) * width + j - pb]
-                        }
-                        g[pc.k] += scale * 2 * pc.coef * (gw - gn)
-                    }
+            for pc in pieces {
+                let (i, j) = pc.a <= pc.b ? (pc.a, pc.b) : (pc.b, pc.a)
+                let gw: Double, gn: Double
+                if j < pb {
+                    gw = w[i * pb + j]
+                    gn = wtw.unitEntry(i, j)
+                } else if i < pb {
+                    gw = wc[i * width + j - pb]
+                    gn = wtw.timesC[i * width + j - pb]
+                } else {
+                    gw = cwc[(i - pb) * width + j - pb]
+                    gn = wtw.cTimesC[(i - pb) * width + j - pb]
                 }
+                g[pc.k] += scale * 2 * pc.coef * (gw - gn)
             }
             // μ part: −2 dᵀ W ∂μ.
-            let wd = DenseKernel.apply(w, d, m: pb, n: pb)
             var muRestricted: [(Int, [Double])] = []
             for k in 0..<q where !bd.mu[k].isEmpty {
                 let v = full ? bd.mu[k] : b.vars.map { bd.mu[k][$0] }

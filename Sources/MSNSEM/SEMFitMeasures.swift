@@ -123,15 +123,15 @@ extension SEMFit {
             guard let w = SPDKernel.inverseAndLogDet(mm.sigma)?.inverse else { return .nan }
             var resid = data.cov
             for i in 0..<(p * p) { resid.values[i] -= mm.sigma.values[i] }
-            // tr(A A) = Σ_ij a_ij a_ji for A = W E and W S: one product each, no second product.
-            func traceSquare(_ a: [Double]) -> Double {
-                var s = 0.0
-                for i in 0..<p { for j in 0..<p { s += a[i * p + j] * a[j * p + i] } }
-                return s
-            }
+            // One product A = W E: tr(A A) = Σ_ij a_ij a_ji, and W S = A + W Σ̂ = A + I, so
+            // tr((W S)²) = tr(A A) + 2 tr(A) + p (the large, well-conditioned term: no cancellation in t1).
             let we = DenseKernel.multiply(w.values, resid.values, m: p, k: p, n: p)
-            let ws = DenseKernel.multiply(w.values, data.cov.values, m: p, k: p, n: p)
-            var t1 = 0.5 * traceSquare(we), t2 = 0.5 * traceSquare(ws)
+            var square = 0.0, trace = 0.0
+            for i in 0..<p {
+                trace += we[i * p + i]
+                for j in 0..<p { square += we[i * p + j] * we[j * p + i] }
+            }
+            var t1 = 0.5 * square, t2 = 0.5 * (square + 2 * trace + Double(p))
             if table.meanStructure {
                 let d = zip(data.mean, mm.mu).map { $0 - $1 }
                 t1 += dot(d, w.apply(d))

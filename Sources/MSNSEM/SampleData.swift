@@ -12,6 +12,9 @@ struct DataBlock: Sendable {
     let cov: Matrix
     /// The data rows in this block (indices into the group's columns), for casewise scores.
     var rows: [Int] = []
+    /// The upper Cholesky factor U of `cov` (cov = UᵀU, row-major), nil when `cov` is not positive definite:
+    /// W S W = (U W)ᵀ(U W) in the gradient costs half of W S W's product.
+    var covFactor: [Double]? = nil
 }
 
 /// One group's data: the blocks and the unrestricted (H1) moments — the sample moments with complete
@@ -57,7 +60,8 @@ public struct GroupData: Sendable {
             let members = byPattern[mask] ?? []
             let vars = (0..<p).filter { mask[$0] }
             let (m, s) = GroupData.moments(vars.map { columns[$0] }, members)
-            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s, rows: members))
+            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s, rows: members,
+                                    covFactor: SPDKernel.choleskyUpper(s.values, n: vars.count)?.u))
         }
         self.blocks = blocks
         n = blocks.reduce(0) { $0 + $1.n }
