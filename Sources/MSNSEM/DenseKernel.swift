@@ -36,6 +36,23 @@ enum DenseKernel {
         return c
     }
 
+    /// C = A Bᵀ for A (m × k) and B (n × k): every entry a dot product of two contiguous rows.
+    static func multiplyTransposed(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        var c = [Double](repeating: 0, count: m * n)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    guard let pa = ap.baseAddress, let pb = bp.baseAddress, let pc = cp.baseAddress else { return }
+                    for i in 0..<m {
+                        let ai = pa + i &* k
+                        for j in 0..<n { pc[i &* n &+ j] = dot(ai, pb + j &* k, k) }
+                    }
+                }
+            }
+        }
+        return c
+    }
+
     /// y = A x for A (m × n).
     static func apply(_ a: [Double], _ x: [Double], m: Int, n: Int) -> [Double] {
         var y = [Double](repeating: 0, count: m)

@@ -23,18 +23,16 @@ extension Likelihood {
             // Local row of every observed variable in this block (−1: not observed here).
             var local = [Int](repeating: -1, count: p)
             for (r, v) in b.vars.enumerated() { local[v] = r }
-            let c: [Double]
-            if full { c = bd.columns } else {
-                var cb = [Double](repeating: 0, count: pb * width)
-                for (r, v) in b.vars.enumerated() { for j in 0..<width { cb[r * width + j] = bd.columns[v * width + j] } }
-                c = cb
-            }
+            // Cᵀ (width × pb): the block's rows of [L | Q], transposed so that products run along pb.
+            var ct = [Double](repeating: 0, count: width * pb)
+            for (r, v) in b.vars.enumerated() { for j in 0..<width { ct[j * pb + r] = bd.columns[v * width + j] } }
             let d = table.meanStructure ? zip(b.mean, blockMu(mm.mu, b)).map { $0 - $1 } : [Double](repeating: 0, count: pb)
             let scale = Double(b.n) / nTotal
             let wd = DenseKernel.apply(w, d, m: pb, n: pb)
-            let wc = DenseKernel.multiply(w, c, m: pb, k: pb, n: width)
-            let cwc = DenseKernel.transposeMultiply(c, wc, k: pb, m: width, n: width)
-            let wtw = WeightedMoments(w: w, cov: b.cov.values, factor: b.covFactor, wd: table.meanStructure ? wd : nil, c: c, wc: wc, p: pb, width: width)
+            let wct = DenseKernel.multiply(ct, w, m: width, k: pb, n: pb)              // (W C)ᵀ = Cᵀ W
+            let cwc = DenseKernel.multiplyTransposed(ct, wct, m: width, k: pb, n: width)
+            let wtw = WeightedMoments(w: w, cov: b.cov.values, factor: b.covFactor, wd: table.meanStructure ? wd : nil,
+                                      ct: ct, wct: wct, p: pb, width: width)
             // The block's index of basis vector u in the table G (and in the W T W lookups): units by their
             // local row, the columns after the pb units; −1 when a unit vector vanishes on this block.
             let dim = pb + width
@@ -53,8 +51,8 @@ extension Likelihood {
                     gw = w[i * pb + j]
                     gn = wtw.unitEntry(i, j)
                 } else if i < pb {
-                    gw = wc[i * width + j - pb]
-                    gn = wtw.timesC[i * width + j - pb]
+                    gw = wct[(j - pb) * pb + i]
+                    gn = wtw.timesCT[(j - pb) * pb + i]
                 } else {
                     gw = cwc[(i - pb) * width + j - pb]
                     gn = wtw.cTimesC[(i - pb) * width + j - pb]
@@ -72,7 +70,7 @@ extension Likelihood {
             var gTable = [Double](repeating: 0, count: dim * dim)
             for i in 0..<pb {
                 for j in 0..<pb { gTable[i * dim + j] = w[i * pb + j] }
-                for j in 0..<width { gTable[i * dim + pb + j] = wc[i * width + j]; gTable[(pb + j) * dim + i] = wc[i * width + j] }
+                for j in 0..<width { gTable[i * dim + pb + j] = wct[j * pb + i]; gTable[(pb + j) * dim + i] = wct[j * pb + i] }
             }
             for i in 0..<width { for j in 0..<width { gTable[(pb + i) * dim + pb + j] = cwc[i * width + j] } }
             gTable.withUnsafeBufferPointer { gp in
