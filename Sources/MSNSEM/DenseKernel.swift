@@ -20,22 +20,6 @@ enum DenseKernel {
         return c
     }
 
-    /// C = Aᵀ B for A (k × m) and B (k × n): an m × n result; zero entries of A are skipped.
-    static func transposeMultiply(_ a: [Double], _ b: [Double], k: Int, m: Int, n: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: m * n)
-        a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    guard let pa = ap.baseAddress, let pb = bp.baseAddress, let pc = cp.baseAddress else { return }
-                    for i in 0..<m {
-                        accumulate(pc + i &* n, pb, ldb: n, rows: 0..<k, n: n) { pa[$0 &* m &+ i] }
-                    }
-                }
-            }
-        }
-        return c
-    }
-
     /// C = A Bᵀ for A (m × k) and B (n × k): every entry a dot product of two contiguous rows.
     static func multiplyTransposed(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)

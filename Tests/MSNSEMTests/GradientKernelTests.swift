@@ -18,6 +18,7 @@ private func smallModel() throws -> (Likelihood, [Double]) {
         columns.append(f.map { 0.8 * $0 + 0.6 * gen.nextNormal() + Double(j) })
     }
     for r in stride(from: 0, to: n, by: 7) { columns[2][r] = .nan }   // a second missing-data pattern
+    columns[0][5] = .nan; columns[5][5] = .nan                         // a one-row pattern: S_b = 0, no factor
     let model = "f1 =~ y1 + y2 + a*y3\nf2 =~ y4 + y5 + a*y6\nf2 ~ f1\ny1 ~~ y4"
     var options = TableOptions()
     options.meanStructure = true
@@ -65,7 +66,8 @@ private func denseGradient(_ lik: Likelihood, _ x: [Double]) throws -> (g: [Doub
 
 @Test func structuredGradientAndInformationEqualTheDenseFormulas() throws {
     let (lik, x) = try smallModel()
-    #expect(lik.blocks.count == 2)
+    #expect(lik.blocks.count == 3)
+    #expect(lik.blocks.filter { $0.covFactor == nil }.count == 1)       // both ways to W S W are checked
     let fast = try lik.gradient(x)
     let dense = try denseGradient(lik, x)
     let gScale = dense.g.map(abs).max() ?? 1, hScale = dense.h.values.map(abs).max() ?? 1
@@ -88,12 +90,14 @@ private func denseGradient(_ lik: Likelihood, _ x: [Double]) throws -> (g: [Doub
     for i in 0..<(n * 7) { b.values[i] = i % 3 == 0 ? 0 : gen.nextNormal() }
     // Products add the rows in the same order as `Matrix *`, so they are equal to the last bit.
     #expect(DenseKernel.multiply(a.values, b.values, m: n, k: n, n: 7) == (a * b).values)
-    #expect(DenseKernel.transposeMultiply(b.values, a.values, k: n, m: 7, n: n) == (b.transposed * a).values)
+    let abt = DenseKernel.multiplyTransposed(b.transposed.values, a.values, m: 7, k: n, n: n)   // Bᵀ Aᵀ = (A B)ᵀ
+    let reference = (a * b).transposed
+    for i in 0..<(7 * n) { #expect(abs(abt[i] - reference.values[i]) < 1e-13 * max(1, abs(reference.values[i]))) }
     // Cholesky inverse, log-determinant and solve of an SPD matrix.
     let s = a * a.transposed + Matrix.identity(n)
     let (inv, logDet) = try #require(SPDKernel.inverseAndLogDet(s))
-    let reference = try s.inverse()
-    for i in 0..<(n * n) { #expect(abs(inv.values[i] - reference.values[i]) < 1e-12 * max(1, abs(reference.values[i]))) }
+    let sInverse = try s.inverse()
+    for i in 0..<(n * n) { #expect(abs(inv.values[i] - sInverse.values[i]) < 1e-12 * max(1, abs(sInverse.values[i]))) }
     #expect(abs(logDet - (try s.logDeterminantSPD())) < 1e-12 * abs(logDet))
     let rhs = (0..<n).map { Double($0) - 3 }
     let u = try #require(SPDKernel.choleskyUpper(s.values, n: n)).u
