@@ -73,24 +73,30 @@ public struct GroupData: Sendable {
         }
     }
 
-    /// Means and covariance (divisor n) of `rows` of `cols`: the centred rows are gathered into one
-    /// contiguous buffer per variable, then each covariance is one vectorised dot product.
+    /// Means and covariance (divisor n) of `rows` of `cols`: the centred rows are gathered, 4096 at a time,
+    /// into one contiguous buffer per variable, and each covariance accumulates vectorised dot products of
+    /// those blocks (bounded extra memory however many rows).
     static func moments(_ cols: [[Double]], _ rows: [Int]) -> ([Double], Matrix) {
-        let k = cols.count, n = Double(rows.count), len = rows.count
+        let k = cols.count, n = Double(rows.count)
         let m = cols.map { c in rows.reduce(0.0) { $0 + c[$1] } / n }
-        var centred = [Double](repeating: 0, count: k * len)
-        for a in 0..<k {
-            let c = cols[a], ma = m[a]
-            for (r, row) in rows.enumerated() { centred[a * len + r] = c[row] - ma }
+        let chunk = 4096
+        var sums = [Double](repeating: 0, count: k * k)
+        var centred = [Double](repeating: 0, count: k * min(chunk, rows.count))
+        var start = 0
+        while start < rows.count {
+            let len = min(chunk, rows.count - start)
+            for a in 0..<k {
+                let c = cols[a], ma = m[a]
+                for r in 0..<len { centred[a * len + r] = c[rows[start + r]] - ma }
+            }
+            centred.withUnsafeBufferPointer { cp in
+                guard let pc = cp.baseAddress else { return }
+                for a in 0..<k { for b in a..<k { sums[a * k + b] += DenseKernel.dot(pc + a * len, pc + b * len, len) } }
+            }
+            start += len
         }
         var s = Matrix(rows: k, cols: k)
-        centred.withUnsafeBufferPointer { cp in
-            guard let pc = cp.baseAddress else { return }
-            for a in 0..<k { for b in a..<k {
-                let v = DenseKernel.dot(pc + a * len, pc + b * len, len) / n
-                s[a, b] = v; s[b, a] = v
-            } }
-        }
+        for a in 0..<k { for b in a..<k { let v = sums[a * k + b] / n; s[a, b] = v; s[b, a] = v } }
         return (m, s)
     }
 

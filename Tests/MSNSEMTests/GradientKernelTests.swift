@@ -130,3 +130,20 @@ private func denseGradient(_ lik: Likelihood, _ x: [Double]) throws -> (g: [Doub
     let g = (0..<n).map { _ in gen.nextNormal() }
     for (p, r) in zip(bfgs.apply(g), dense.apply(g)) { #expect(abs(p - r) < 1e-12 * max(1, abs(r))) }
 }
+
+@Test func sampleMomentsOverSeveralRowBlocksMatchTheTwoPassFormula() {
+    var gen = SeededGenerator(seed: 3)
+    let n = 10_000   // more than one 4096-row block, and a partial last block
+    let cols = (0..<3).map { j in (0..<n).map { _ in gen.nextNormal() * Double(j + 1) + 100 } }
+    let rows = Array(stride(from: 0, to: n, by: 1)).filter { $0 % 5 != 0 }
+    let (m, s) = GroupData.moments(cols, rows)
+    for a in 0..<3 {
+        let ma = rows.reduce(0.0) { $0 + cols[a][$1] } / Double(rows.count)
+        #expect(abs(m[a] - ma) < 1e-12 * abs(ma))
+        for b in 0..<3 {
+            let mb = rows.reduce(0.0) { $0 + cols[b][$1] } / Double(rows.count)
+            let v = rows.reduce(0.0) { $0 + (cols[a][$1] - ma) * (cols[b][$1] - mb) } / Double(rows.count)
+            #expect(abs(s[a, b] - v) < 1e-12 * max(1, abs(v)), "s[\(a), \(b)] = \(s[a, b]) vs \(v)")
+        }
+    }
+}
