@@ -23,6 +23,8 @@ struct ModelMatrices {
     var a: Matrix
     /// Cov(η) = A Ψ Aᵀ.
     var m: Matrix
+    /// Λ Cov(η): the right factors of the loadings' derivatives.
+    var lambdaM: Matrix
     /// Σ.
     var sigma: Matrix
     /// μ (zeros without a mean structure).
@@ -66,60 +68,44 @@ struct ModelMatrices {
             }
             m = a * psi * a.transposed
         }
-        sigma = lambda * m * lambda.transposed + theta
+        // Σ = (Λ M) Λᵀ + Θ: its lower triangle by dot products of rows, mirrored (exactly symmetric).
+        var lm = Matrix(rows: p, cols: k)
+        lm.values = DenseKernel.multiply(lambda.values, m.values, m: p, k: k, n: k)
+        var sg = theta
+        let lambdaValues = lambda.values
+        lm.values.withUnsafeBufferPointer { lp in
+            lambdaValues.withUnsafeBufferPointer { ap in
+                sg.values.withUnsafeMutableBufferPointer { sp in
+                    guard let pl = lp.baseAddress, let pa = ap.baseAddress, let ps = sp.baseAddress else { return }
+                    for i in 0..<p { for j in 0...i {
+                        let v = DenseKernel.dot(pl + i * k, pa + j * k, k)
+                        ps[i * p + j] += v
+                        if i != j { ps[j * p + i] += v }
+                    } }
+                }
+            }
+        }
+        lambdaM = lm
+        sigma = sg
         etaMean = k > 0 ? (a * Matrix(alpha.map { [$0] })).values : []
         let la = k > 0 ? (lambda * Matrix(etaMean.map { [$0] })).values : [Double](repeating: 0, count: p)
         mu = zip(nu, la).map { $0 + $1 }
     }
 
-    /// The derivative pieces of Σ and the derivatives of μ (one length-p vector per free parameter,
-    /// empty when μ does not depend on it) for this group's free rows; labels sum their rows.
+    /// The derivative pieces of Σ (with their vectors spelled out) and the derivatives of μ (one length-p
+    /// vector per free parameter, empty when μ does not depend on it) for this group's free rows; labels sum
+    /// their rows. The same pieces as `basisDerivatives`, in the same order.
     func derivatives(_ table: ParameterTable) -> (sigma: [SigmaTerm], mu: [[Double]]) {
-        let p = sigma.rows, k = table.eta.count
-        let l = lambda * a          // p × k: ∂μ/∂α and the left factors
-        let q = lambda * m          // p × k
-        // Columns and unit vectors are made once and shared by the pieces (arrays are copy-on-write).
-        func cols(_ x: Matrix) -> [[Double]] {
-            var out = [[Double]](repeating: [Double](repeating: 0, count: p), count: k)
-            for i in 0..<p { for j in 0..<k { out[j][i] = x[i, j] } }
-            return out
+        let d = basisDerivatives(table)
+        // Vectors are made once per basis column and shared by the pieces (arrays are copy-on-write).
+        var vectors = [[Double]?](repeating: nil, count: d.p + d.width)
+        func vector(_ u: Int) -> [Double] {
+            if let v = vectors[u] { return v }
+            let v = d.vector(u)
+            vectors[u] = v
+            return v
         }
-        let lCols = cols(l), qCols = cols(q)
-        var units: [[Double]?] = [[Double]?](repeating: nil, count: p)
-        func unit(_ i: Int) -> [Double] {
-            if let e = units[i] { return e }
-            var e = [Double](repeating: 0, count: p)
-            e[i] = 1
-            units[i] = e
-            return e
-        }
-        var terms: [SigmaTerm] = []
-        var mu = [[Double]](repeating: [], count: table.freeCount)
-        func addMu(_ f: Int, _ v: [Double], _ scale: Double) {
-            if scale == 0 { return }
-            if mu[f].isEmpty { mu[f] = [Double](repeating: 0, count: p) }
-            for i in 0..<p { mu[f][i] += scale * v[i] }
-        }
-        for row in table.rows where row.free > 0 && row.group == group {
-            guard let slot = row.slot else { continue }
-            let f = row.free - 1
-            switch slot {
-            case .lambda(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: 1, a: unit(i), b: qCols[j]))
-                if table.meanStructure, k > 0 { addMu(f, unit(i), etaMean[j]) }
-            case .beta(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: 1, a: lCols[i], b: qCols[j]))
-                if table.meanStructure { addMu(f, lCols[i], etaMean[j]) }
-            case .psi(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: lCols[i], b: lCols[j]))
-            case .theta(let i, let j):
-                terms.append(SigmaTerm(k: f, coef: i == j ? 0.5 : 1, a: unit(i), b: unit(j)))
-            case .nu(let i):
-                addMu(f, unit(i), 1)
-            case .alpha(let j):
-                addMu(f, lCols[j], 1)
-            }
-        }
-        return (terms, mu)
+        let terms = d.pieces.map { SigmaTerm(k: $0.k, coef: $0.coef, a: vector($0.a), b: vector($0.b)) }
+        return (terms, d.mu)
     }
 }

@@ -138,15 +138,15 @@ public struct SEMFit: Sendable {
             }
         }
         let likelihood = Likelihood(table: table, groups: groups)
-        let (x, iterations, gmin) = try likelihood.minimise(start: startValues(table, groups))
+        let (x, iterations, gmin, evaluation) = try likelihood.minimise(start: startValues(table, groups))
         let kind = options.information ?? (options.missing == .fiml || options.estimator == .mlr ? .observed : .expected)
-        let info = kind == .observed ? try likelihood.observedHessian(x) : try likelihood.gradient(x).h
+        let info = kind == .observed ? try likelihood.observedHessian(x) : likelihood.gradient(evaluation, information: true).h
         let vcov: Matrix
         do { vcov = (2 / Double(used)) * (try SPDKernel.inverseInformation(info)) } catch {
             throw SEMError.underIdentified("the information matrix is singular at the solution: some parameters cannot be told apart")
         }
         for k in table.rows.indices where table.rows[k].free > 0 { table.rows[k].value = x[table.rows[k].free - 1] }
-        let models = try likelihood.models(x)
+        let models = evaluation.models
         let h1 = likelihood.value(sigma: groups.map(\.cov), mu: groups.map(\.mean)) ?? .nan
         var warnings: [String] = []
         if rowsTotal > used {

@@ -120,11 +120,18 @@ extension SEMFit {
         var total = 0.0
         for (g, data) in groups.enumerated() {
             let mm = models[g]
-            guard let w = try? mm.sigma.inverseSPD() else { return .nan }
+            guard let w = SPDKernel.inverseAndLogDet(mm.sigma)?.inverse else { return .nan }
             var resid = data.cov
             for i in 0..<(p * p) { resid.values[i] -= mm.sigma.values[i] }
-            let we = w * resid, ws = w * data.cov
-            var t1 = 0.5 * (we * we).trace, t2 = 0.5 * (ws * ws).trace
+            // One product A = W E: tr(A A) = Σ_ij a_ij a_ji, and W S = A + W Σ̂ = A + I, so
+            // tr((W S)²) = tr(A A) + 2 tr(A) + p (the large, well-conditioned term: no cancellation in t1).
+            let we = DenseKernel.multiply(w.values, resid.values, m: p, k: p, n: p)
+            var square = 0.0, trace = 0.0
+            for i in 0..<p {
+                trace += we[i * p + i]
+                for j in 0..<p { square += we[i * p + j] * we[j * p + i] }
+            }
+            var t1 = 0.5 * square, t2 = 0.5 * (square + 2 * trace + Double(p))
             if table.meanStructure {
                 let d = zip(data.mean, mm.mu).map { $0 - $1 }
                 t1 += dot(d, w.apply(d))

@@ -9,75 +9,114 @@ enum SPDKernel {
     /// nil when it is not positive definite (or not finite).
     static func inverseAndLogDet(_ s: Matrix, minimumPivot: Double = 0) -> (inverse: Matrix, logDet: Double)? {
         let n = s.rows
-        guard n == s.cols else { return nil }
-        var l = [Double](repeating: 0, count: n * n)
+        guard n == s.cols, let (u, logDet) = choleskyUpper(s.values, n: n, minimumPivot: minimumPivot) else { return nil }
         var inv = Matrix(rows: n, cols: n)
-        var logDet = 0.0
-        let ok = s.values.withUnsafeBufferPointer { a -> Bool in
-            l.withUnsafeMutableBufferPointer { l in
-                // L Lᵀ = Σ, column by column.
-                for j in 0..<n {
-                    var d = a[j * n + j]
-                    for k in 0..<j { d -= l[j * n + k] * l[j * n + k] }
-                    guard d > minimumPivot, d.isFinite else { return false }
-                    let ljj = d.squareRoot()
-                    l[j * n + j] = ljj
-                    logDet += 2 * Foundation.log(ljj)
-                    let r = 1 / ljj
-                    for i in (j + 1)..<max(j + 1, n) {
-                        var v = a[i * n + j]
-                        for k in 0..<j { v -= l[i * n + k] * l[j * n + k] }
-                        l[i * n + j] = v * r
-                    }
-                }
-                return true
-            }
-        }
-        guard ok else { return nil }
-        // X = L⁻¹ row by row (X_i = (e_i − Σ_{k<i} L_ik X_k) / L_ii, rows contiguous), then
-        // Σ⁻¹ = Xᵀ X accumulated row by row of X: every inner loop runs along a contiguous row.
-        var x = [Double](repeating: 0, count: n * n)
-        l.withUnsafeBufferPointer { l in
-            x.withUnsafeMutableBufferPointer { x in
-                for i in 0..<n {
-                    let ri = i * n
-                    x[ri + i] = 1
-                    for k in 0..<i {
-                        let f = l[ri + k]
-                        if f == 0 { continue }
-                        let rk = k * n
-                        for j in 0...k { x[ri + j] -= f * x[rk + j] }
-                    }
-                    let d = 1 / l[ri + i]
-                    for j in 0...i { x[ri + j] *= d }
-                }
-            }
-        }
-        x.withUnsafeBufferPointer { x in
-            inv.values.withUnsafeMutableBufferPointer { out in
-                for k in 0..<n {
-                    let rk = k * n
-                    for i in 0...k {
-                        let f = x[rk + i]
-                        if f == 0 { continue }
-                        let ri = i * n
-                        for j in 0...i { out[ri + j] += f * x[rk + j] }
-                    }
-                }
-                for i in 0..<n { for j in 0..<i { out[j * n + i] = out[i * n + j] } }
-            }
-        }
+        inv.values = inverse(upperFactor: u, n: n)
         return (inv, logDet)
     }
 
-    /// tr(A B) for square matrices of the same size (A B need not be formed).
+    /// The upper Cholesky factor U (Σ = UᵀU, row-major, zeros below the diagonal) and log|Σ|, or nil when
+    /// a pivot is not above `minimumPivot` (or not finite).
+    static func choleskyUpper(_ a: [Double], n: Int, minimumPivot: Double = 0) -> (u: [Double], logDet: Double)? {
+        guard a.count == n * n else { return nil }
+        var u = a
+        var logDet = 0.0
+        let ok = u.withUnsafeMutableBufferPointer { up -> Bool in
+            guard let pu = up.baseAddress else { return true }
+            // Row i of U from the rows above it (left-looking): every update of row i has the same length
+            // n − i, so four rows are folded in per pass; each entry still receives them in order.
+            for i in 0..<n {
+                let ri = pu + i &* n
+                DenseKernel.accumulate(ri + i, pu + i, ldb: n, rows: 0..<i, n: n &- i) { -pu[$0 &* n &+ i] }
+                let d = ri[i]
+                guard d > minimumPivot, d.isFinite else { return false }
+                let r = d.squareRoot()
+                ri[i] = r
+                logDet += 2 * Foundation.log(r)
+                let inv = 1 / r
+                for c in (i &+ 1)..<max(i &+ 1, n) { ri[c] *= inv }
+            }
+            for i in 1..<max(1, n) { for j in 0..<i { pu[i &* n &+ j] = 0 } }
+            return true
+        }
+        return ok ? (u, logDet) : nil
+    }
+
+    /// (UᵀU)⁻¹ from the upper factor U: X = L⁻¹ (L = Uᵀ) row by row, then Xᵀ X accumulated row by row of X;
+    /// every inner loop runs along a contiguous row.
+    static func inverse(upperFactor u: [Double], n: Int) -> [Double] {
+        var x = [Double](repeating: 0, count: n * n)
+        var out = [Double](repeating: 0, count: n * n)
+        u.withUnsafeBufferPointer { up in
+            x.withUnsafeMutableBufferPointer { xp in
+                guard let pu = up.baseAddress, let px = xp.baseAddress else { return }
+                for i in 0..<n {
+                    let xi = px + i &* n
+                    xi[i] = 1
+                    // x_i[0...k] −= L[i, k] x_k[0...k] for k < i (L[i, k] = U[k, i]), four k per pass over
+                    // their common part; each entry receives the k in increasing order.
+                    var k = 0
+                    while k &+ 4 <= i {
+                        let f0 = pu[k &* n &+ i], f1 = pu[(k &+ 1) &* n &+ i], f2 = pu[(k &+ 2) &* n &+ i], f3 = pu[(k &+ 3) &* n &+ i]
+                        let x0 = px + k &* n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n
+                        DenseKernel.axpy4(xi, x0, x1, x2, x3, -f0, -f1, -f2, -f3, k &+ 1)
+                        let j1 = k &+ 1, j2 = k &+ 2, j3 = k &+ 3
+                        xi[j1] = xi[j1] + -f1 * x1[j1] + -f2 * x2[j1] + -f3 * x3[j1]
+                        xi[j2] = xi[j2] + -f2 * x2[j2] + -f3 * x3[j2]
+                        xi[j3] = xi[j3] + -f3 * x3[j3]
+                        k &+= 4
+                    }
+                    while k < i {
+                        let f = pu[k &* n &+ i]
+                        if f != 0 { DenseKernel.axpy(xi, px + k &* n, -f, k &+ 1) }
+                        k &+= 1
+                    }
+                    let d = 1 / pu[i &* n &+ i]
+                    for j in 0...i { xi[j] *= d }
+                }
+            }
+        }
+        x.withUnsafeBufferPointer { xp in
+            out.withUnsafeMutableBufferPointer { op in
+                guard let px = xp.baseAddress, let po = op.baseAddress else { return }
+                // Row i of the lower triangle: Σ_{k ≥ i} x_k[i] x_k[0...i], four k per pass.
+                for i in 0..<n {
+                    DenseKernel.accumulate(po + i &* n, px, ldb: n, rows: i..<n, n: i &+ 1) { px[$0 &* n &+ i] }
+                }
+                for i in 0..<n { for j in 0..<i { po[j &* n &+ i] = po[i &* n &+ j] } }
+            }
+        }
+        return out
+    }
+
+    /// Solves (UᵀU) x = b with the upper factor U: Uᵀ y = b forward (column-oriented), then U x = y back.
+    static func solve(upperFactor u: [Double], n: Int, _ b: [Double]) -> [Double] {
+        var y = b
+        u.withUnsafeBufferPointer { up in
+            y.withUnsafeMutableBufferPointer { yp in
+                guard let pu = up.baseAddress, let py = yp.baseAddress else { return }
+                for k in 0..<n {
+                    let rk = pu + k &* n
+                    py[k] /= rk[k]
+                    let v = py[k]
+                    if v != 0 { DenseKernel.axpy(py + (k &+ 1), rk + (k &+ 1), -v, n &- k &- 1) }
+                }
+                for i in stride(from: n - 1, through: 0, by: -1) {
+                    let ri = pu + i &* n
+                    let s = py[i] - DenseKernel.dot(ri + (i &+ 1), py + (i &+ 1), n &- i &- 1)
+                    py[i] = s / ri[i]
+                }
+            }
+        }
+        return y
+    }
+
+    /// tr(A B) for square matrices of the same size with B symmetric: Σ a_ij b_ij (A B need not be formed).
     static func traceProduct(_ a: Matrix, _ b: Matrix) -> Double {
-        let n = a.rows
-        return a.values.withUnsafeBufferPointer { a in
-            b.values.withUnsafeBufferPointer { b in
-                var s = 0.0
-                for i in 0..<n { for j in 0..<n { s += a[i * n + j] * b[j * n + i] } }
-                return s
+        a.values.withUnsafeBufferPointer { ap in
+            b.values.withUnsafeBufferPointer { bp in
+                guard let pa = ap.baseAddress, let pb = bp.baseAddress else { return 0 }
+                return DenseKernel.dot(pa, pb, min(ap.count, bp.count))
             }
         }
     }

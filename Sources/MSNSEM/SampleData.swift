@@ -12,6 +12,9 @@ struct DataBlock: Sendable {
     let cov: Matrix
     /// The data rows in this block (indices into the group's columns), for casewise scores.
     var rows: [Int] = []
+    /// The upper Cholesky factor U of `cov` (cov = UᵀU, row-major), nil when `cov` is not positive definite:
+    /// W S W = (U W)ᵀ(U W) in the gradient costs half of W S W's product.
+    var covFactor: [Double]? = nil
 }
 
 /// One group's data: the blocks and the unrestricted (H1) moments — the sample moments with complete
@@ -57,7 +60,8 @@ public struct GroupData: Sendable {
             let members = byPattern[mask] ?? []
             let vars = (0..<p).filter { mask[$0] }
             let (m, s) = GroupData.moments(vars.map { columns[$0] }, members)
-            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s, rows: members))
+            blocks.append(DataBlock(group: group, vars: vars, n: members.count, mean: m, cov: s, rows: members,
+                                    covFactor: SPDKernel.choleskyUpper(s.values, n: vars.count)?.u))
         }
         self.blocks = blocks
         n = blocks.reduce(0) { $0 + $1.n }
@@ -69,16 +73,30 @@ public struct GroupData: Sendable {
         }
     }
 
-    /// Means and covariance (divisor n) of `rows` of `cols`.
+    /// Means and covariance (divisor n) of `rows` of `cols`: the centred rows are gathered, 4096 at a time,
+    /// into one contiguous buffer per variable, and each covariance accumulates vectorised dot products of
+    /// those blocks (bounded extra memory however many rows).
     static func moments(_ cols: [[Double]], _ rows: [Int]) -> ([Double], Matrix) {
         let k = cols.count, n = Double(rows.count)
         let m = cols.map { c in rows.reduce(0.0) { $0 + c[$1] } / n }
+        let chunk = 4096
+        var sums = [Double](repeating: 0, count: k * k)
+        var centred = [Double](repeating: 0, count: k * min(chunk, rows.count))
+        var start = 0
+        while start < rows.count {
+            let len = min(chunk, rows.count - start)
+            for a in 0..<k {
+                let c = cols[a], ma = m[a]
+                for r in 0..<len { centred[a * len + r] = c[rows[start + r]] - ma }
+            }
+            centred.withUnsafeBufferPointer { cp in
+                guard let pc = cp.baseAddress else { return }
+                for a in 0..<k { for b in a..<k { sums[a * k + b] += DenseKernel.dot(pc + a * len, pc + b * len, len) } }
+            }
+            start += len
+        }
         var s = Matrix(rows: k, cols: k)
-        for a in 0..<k { for b in a..<k {
-            var v = 0.0
-            for r in rows { v += (cols[a][r] - m[a]) * (cols[b][r] - m[b]) }
-            s[a, b] = v / n; s[b, a] = s[a, b]
-        } }
+        for a in 0..<k { for b in a..<k { let v = sums[a * k + b] / n; s[a, b] = v; s[b, a] = v } }
         return (m, s)
     }
 
