@@ -40,7 +40,7 @@ import MSNFuzz
         }
         if let selfTest { runSelfTest(selfTest, work: work) }
         print("fuzz smoke: seed \(seed), \(Int(seconds)) s in all (replay this sequence with --seed \(seed))")
-        fflush(stdout)
+        fflush(nil)
         var mutator = Mutator(seed: seed, dictionary: dictionary)
         for name in names {
             guard let entry = FuzzEntries.targets[name] else { print("fuzz smoke: no target \(name)"); exit(2) }
@@ -60,7 +60,7 @@ import MSNFuzz
                 executions += 1
             }
             print("fuzz smoke: \(name): \(executions) executions from \(pool.count) inputs, no crash or hang")
-            fflush(stdout)
+            fflush(nil)
         }
     }
 
