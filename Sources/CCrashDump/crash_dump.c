@@ -60,6 +60,8 @@ static void *watchdog(void *unused) {
 }
 
 void msnb_crash_dump_thread_init(void) {
+    stack_t old;
+    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) return; // this thread has one already
     stack_t ss;
     ss.ss_size = 1 << 16;
     ss.ss_sp = malloc(ss.ss_size);

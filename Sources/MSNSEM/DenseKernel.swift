@@ -5,32 +5,35 @@
 enum DenseKernel {
     /// C = A B for A (m × k) and B (k × n); zero entries of A are skipped (sparse left factors).
     static func multiply(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: m * n)
-        a.withUnsafeBufferPointer { ap in
-            b.withUnsafeBufferPointer { bp in
-                c.withUnsafeMutableBufferPointer { cp in
-                    guard let pa = ap.baseAddress, let pb = bp.baseAddress, let pc = cp.baseAddress else { return }
-                    for i in 0..<m {
-                        let ai = pa + i &* k
-                        accumulate(pc + i &* n, pb, ldb: n, rows: 0..<k, n: n) { ai[$0] }
-                    }
-                }
+        producing(m * n, from: a, b) { pa, pb, pc in
+            for i in 0..<m {
+                let ai = pa + i &* k
+                accumulate(pc + i &* n, pb, ldb: n, rows: 0..<k, n: n) { ai[$0] }
             }
         }
-        return c
     }
 
     /// C = A Bᵀ for A (m × k) and B (n × k): every entry a dot product of two contiguous rows.
     static func multiplyTransposed(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: m * n)
+        producing(m * n, from: a, b) { pa, pb, pc in
+            for i in 0..<m {
+                let ai = pa + i &* k
+                for j in 0..<n { pc[i &* n &+ j] = dot(ai, pb + j &* k, k) }
+            }
+        }
+    }
+
+    /// A new zeroed buffer of `count` entries, filled by `body` from raw pointers to `a`, `b` and itself
+    /// (the pointer set-up every kernel over two inputs and one output shares).
+    @inline(__always)
+    static func producing(_ count: Int, from a: [Double], _ b: [Double],
+                          _ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        var c = [Double](repeating: 0, count: count)
         a.withUnsafeBufferPointer { ap in
             b.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in
                     guard let pa = ap.baseAddress, let pb = bp.baseAddress, let pc = cp.baseAddress else { return }
-                    for i in 0..<m {
-                        let ai = pa + i &* k
-                        for j in 0..<n { pc[i &* n &+ j] = dot(ai, pb + j &* k, k) }
-                    }
+                    body(pa, pb, pc)
                 }
             }
         }

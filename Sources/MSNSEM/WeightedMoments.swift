@@ -28,15 +28,9 @@ struct WeightedMoments {
         var diagonal = [Double](repeating: 0, count: p)
         if let u = factor {
             // Row j of Z = U W is Σ_{r ≥ j} U_jr W_r (rows of W, four per pass).
-            var z = [Double](repeating: 0, count: p * p)
-            u.withUnsafeBufferPointer { up in
-                w.withUnsafeBufferPointer { wp in
-                    z.withUnsafeMutableBufferPointer { zp in
-                        guard let pu = up.baseAddress, let pw = wp.baseAddress, let pz = zp.baseAddress else { return }
-                        for j in 0..<p {
-                            DenseKernel.accumulate(pz + j &* p, pw, ldb: p, rows: j..<p, n: p) { pu[j &* p &+ $0] }
-                        }
-                    }
+            let z = DenseKernel.producing(p * p, from: u, w) { pu, pw, pz in
+                for j in 0..<p {
+                    DenseKernel.accumulate(pz + j &* p, pw, ldb: p, rows: j..<p, n: p) { pu[j &* p &+ $0] }
                 }
             }
             // diag(Zᵀ Z): the squared columns, summed row by row of Z.
