@@ -146,6 +146,9 @@ public enum CSVReader {
         return (counts[best] ?? 0) > 0 ? best : ASCII.comma
     }
 
+    /// What is trimmed from a header name: blanks and the byte-order mark.
+    static let nameTrim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}"))
+
     private static func readHeader(_ b: ByteBuffer, from start: Int, delimiter: UInt8, name: String) throws -> (names: [String], end: Int, nextLine: Int) {
         // Count the header's fields with a one-record scan of unknown width.
         let wide = CSVScanner(bytes: b, delimiter: delimiter, columns: Int.max, file: name)
@@ -155,10 +158,9 @@ public enum CSVReader {
         var names: [String] = []
         var fieldStart = start
         for end in probe.fieldEnds {
-            // A byte-order mark after the file's start (say, behind a blank line) is not part of a name.
-            var name = Substring(FieldParsing.text(b, fieldStart, Int(end)))
-            while name.unicodeScalars.first == "\u{FEFF}" { name = Substring(name.unicodeScalars.dropFirst()) }
-            names.append(name.trimmingCharacters(in: .whitespaces))
+            // Blanks and a byte-order mark after the file's start (say, behind a blank line or a tab)
+            // are not part of a name.
+            names.append(FieldParsing.text(b, fieldStart, Int(end)).trimmingCharacters(in: Self.nameTrim))
             fieldStart = Int(end) + 1
         }
         var seen = Set<String>()
