@@ -70,7 +70,10 @@ test: build $(VENV)/.ok browser-setup
 	$(MAKE) --no-print-directory test-reports
 	@# 60 s of fuzzing in all (12 s a target) by the smoke fuzzer: mutations of the seed corpora without
 	@# coverage feedback, so it needs no sanitizer build (make fuzz is the coverage-guided libFuzzer run).
-	.build/debug/FuzzSmoke --seconds $(SMOKE_SECONDS) --root Fuzz
+	@# The seed is the commit's (its first 15 hex digits), so a clean clone of a commit mutates the same
+	@# inputs as the check made before it was pushed, and each new commit explores new ones; SMOKE_SEED=N
+	@# chooses another, and outside a git checkout the seed is random.
+	.build/debug/FuzzSmoke --seconds $(SMOKE_SECONDS) --root Fuzz $(SMOKE_SEED_OPTION)
 
 # The Jupyter kernel (docs/jupyter.md): jupyter_kernel_test conformance, protocol tests (interrupt, bad
 # signatures, heartbeat, stop_on_error, restart) and nbclient on Notebooks/jupyter/tour.ipynb against a
@@ -121,6 +124,8 @@ uninstall:
 # libFuzzer targets (Fuzz/Package.swift), with AddressSanitizer and the coverage flags Swift 6.3 needs.
 FUZZ_SECONDS ?= 300
 SMOKE_SECONDS ?= 60
+SMOKE_SEED ?= $(shell h=$$(git rev-parse HEAD 2>/dev/null | cut -c1-15) && [ -n "$$h" ] && echo $$((16#$$h)))
+SMOKE_SEED_OPTION := $(if $(SMOKE_SEED),--seed $(SMOKE_SEED))
 FUZZ_TARGETS := csv:FuzzCSV parser:FuzzParser notebook:FuzzNotebook evaluator:FuzzEvaluator jupyter:FuzzJupyter
 # (Through -Xswiftc rather than --sanitize: SwiftPM then links the package's build tool with its own
 # entry point; see Sources/BuildInfoTool.)

@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // Columnar table engine: typed buffers, validity bitmaps, CSV in and out.
-        .target(name: "MSNTable"),
+        // glibc's mallopt (<malloc.h>, part of libc6-dev): the executables' allocator policy (MSNTable.AllocatorPolicy).
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "MSNTable", dependencies: ["CMalloc"]),
         // File formats beyond CSV: SPSS/Stata/SAS through ReadStat, Excel workbooks (read: ZIPFoundation + XML parser;
         // write: libxlsxwriter).
         .target(name: "MSNIO", dependencies: ["MSNTable", "CReadStat", "CXLSXWriter", "CXLSXSheet",

@@ -18,6 +18,8 @@ import Foundation
 //   .build/release/MSNBench plot   (100k-point scatters, histogram: ms and SVG bytes)
 // Timings are medians of several runs; peak memory is the process's VmHWM.
 let args = Array(CommandLine.arguments.dropFirst())
+// As the msnb executable does (MSN_DEFAULT_MALLOC=1 measures glibc's defaults instead).
+if ProcessInfo.processInfo.environment["MSN_DEFAULT_MALLOC"] != "1" { AllocatorPolicy.apply() }
 switch args.first {
 case "gen":
     let rows = Int(Bench.value(args, "--rows") ?? "1000000") ?? 1_000_000

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MSNKernel
 import MSNREPL
+import MSNTable
 
 /// The `msnb` command: the REPL (no arguments), `run`, `check` and `inspect`.
 /// Exit status: 0 success, 1 a data or language error, 2 a usage or I/O error.
@@ -35,6 +36,7 @@ struct MSNBCommand: ParsableCommand {
 
     /// Parses arguments and maps usage errors to exit status 2.
     static func main() {
+        AllocatorPolicy.apply()   // keep freed column buffers for the next verb (see AllocatorPolicy)
         do {
             var command = try parseAsRoot()
             if command is MSNBCommand || command is KernelCommand {
