@@ -51,6 +51,17 @@ private func column(_ t: Table, _ name: String) -> [CellValue] { (0..<t.rowCount
     #expect(t[2, "f"] == .float(3) && t[0, "i"] == .int(-2) && t[0, "j"] == .int(12) && t[3, "txt"] == .string("4"))
 }
 
+/// Found by the evaluator fuzzer (Fuzz/Regressions/evaluator/to-int-of-a-huge-text-number): `to_int` of a
+/// text number outside Int64's range trapped; like any text that is no integer, it is null.
+@Test func toIntOfNumbersOutsideTheIntegerRangeIsNull() throws {
+    let (s, _) = try tinySession()
+    let t = try s.table("""
+        t | head 1 | derive a = to_int("1e300"), b = to_int("-9.3e18"), c = to_int("9.2e18"), d = to_int(" -7.9 "),         e = to_int(1e19), f = to_int("inf"), g = to_int(-9.2e18)
+        """)
+    #expect(t[0, "a"] == .null && t[0, "b"] == .null && t[0, "e"] == .null && t[0, "f"] == .null)
+    #expect(t[0, "c"] == .int(9_200_000_000_000_000_000) && t[0, "d"] == .int(-7) && t[0, "g"] == .int(-9_200_000_000_000_000_000))
+}
+
 @Test func aggregatesByHand() throws {
     let (s, _) = try tinySession()
     let t = try s.table("""

@@ -161,6 +161,13 @@ public enum Builtins {
         return finish(.float(TypedColumn(out, validity: valid)), [v])
     }
 
+    /// `d` without its fraction as an integer; nil when it is not finite or lies outside Int64's range
+    /// (`to_int("1e300")` is null, like any text that is no integer).
+    static func truncatedInt(_ d: Double) -> CellValue? {
+        let t = d.rounded(.towardZero)
+        return t.isFinite && t >= -9.223372036854775808e18 && t < 9.223372036854775808e18 ? .int(Int64(t)) : nil
+    }
+
     static func convert(_ c: CellValue, _ name: String) -> CellValue {
         switch (name, c) {
         case (_, .null): return .null
@@ -170,10 +177,9 @@ public enum Builtins {
         case ("to_int", .string(let s)):
             let t = s.trimmingCharacters(in: .whitespaces)
             if let i = Int64(t) { return .int(i) }
-            return Double(t).flatMap { $0.isFinite ? CellValue.int(Int64($0.rounded(.towardZero))) : nil } ?? .null
+            return Double(t).flatMap(truncatedInt) ?? .null
         case ("to_int", _):
-            guard let d = c.doubleValue, d.isFinite, abs(d) < 9.2e18 else { return .null }
-            return .int(Int64(d.rounded(.towardZero)))
+            return c.doubleValue.flatMap(truncatedInt) ?? .null
         default: return .null
         }
     }
