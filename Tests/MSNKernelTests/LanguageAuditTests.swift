@@ -56,7 +56,8 @@ private func column(_ t: Table, _ name: String) -> [CellValue] { (0..<t.rowCount
 @Test func toIntOfNumbersOutsideTheIntegerRangeIsNull() throws {
     let (s, _) = try tinySession()
     let t = try s.table("""
-        t | head 1 | derive a = to_int("1e300"), b = to_int("-9.3e18"), c = to_int("9.2e18"), d = to_int(" -7.9 "),         e = to_int(1e19), f = to_int("inf"), g = to_int(-9.2e18)
+        t | head 1 | derive a = to_int("1e300"), b = to_int("-9.3e18"), c = to_int("9.2e18"), d = to_int(" -7.9 "), \
+        e = to_int(1e19), f = to_int("inf"), g = to_int(-9.2e18)
         """)
     #expect(t[0, "a"] == .null && t[0, "b"] == .null && t[0, "e"] == .null && t[0, "f"] == .null)
     #expect(t[0, "c"] == .int(9_200_000_000_000_000_000) && t[0, "d"] == .int(-7) && t[0, "g"] == .int(-9_200_000_000_000_000_000))

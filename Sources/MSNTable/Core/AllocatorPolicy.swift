@@ -8,14 +8,14 @@ import CMalloc
 /// With glibc's defaults a column of a few megabytes is freed back to the operating system when the
 /// heap's free top passes 2 × the adaptive mmap threshold, so the next verb of the same size gets fresh
 /// pages, each zeroed by the kernel on first touch. At 10M rows a filter then touched 32,000 new pages
-/// (128 MB) on every run and spent a third of its time in page faults (docs/performance.md,
-/// "Growth to 10M rows"). Polars and DuckDB avoid this with allocators that keep freed memory
+/// (128 MB) on every run, and took 1.6–1.7× as long as with this policy (docs/performance.md,
+/// "Issue 21 on a quiet machine"). Polars and DuckDB avoid this with allocators that keep freed memory
 /// (jemalloc, their own buffer pools); msnb keeps glibc and sets two of its documented knobs:
 /// - `M_MMAP_THRESHOLD` 32 MiB (glibc's ceiling for this knob): buffers below it come from the heap and are reused;
 ///   larger ones (a 10M-row column, 80 MB) are mapped and unmapped on their own, as before.
 /// - `M_TRIM_THRESHOLD` 512 MiB: up to that much freed heap stays in the process for the next verb.
 /// The cost is resident memory that is not returned at once after a large operation (at most the trim
-/// threshold); peak memory is unchanged.
+/// threshold): the 10M-row table benchmark's peak was 2–3% higher.
 public enum AllocatorPolicy {
     /// Bytes below which allocations come from the reusable heap.
     public static let mmapThreshold: Int32 = 32 << 20
